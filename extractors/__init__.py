@@ -1,0 +1,1 @@
+"""Stage implementations: readers per format (extractors.readers) and one module per kind of fact."""

@@ -1,0 +1,1 @@
+"""Orchestration, the command line, loading, comparing and reporting."""
