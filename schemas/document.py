@@ -51,7 +51,8 @@ class Block(BaseModel):
     number: int | None = None  # footnote number (kind == footnote)
     cells: list[list[str]] | None = None  # table rows (kind == table)
     style: str | None = None  # source style name where the format has one (docx)
-    page: int | None = None  # 1-based printed/physical page where known
+    page: int | None = None  # 1-based printed page where known (a spread holds two printed pages)
+    source_page: int | None = None  # 1-based physical page of the file (PDF) where known
     footnote_refs: list[FootnoteRef] = Field(default_factory=list)
     char_start: int = 0
     char_end: int = 0
