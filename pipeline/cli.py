@@ -1,5 +1,106 @@
-"""The `afspraken` command line (stub; replaced by the real CLI)."""
+"""The `afspraken` command line: thin verbs over typed functions, each with an example in its help."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+DEFAULT_DB = Path("output/afspraken.db")
+
+Handler = Callable[[argparse.Namespace], int]
+ArgBuilder = Callable[[argparse.ArgumentParser], None]
+VERBS: dict[str, tuple[str, str, ArgBuilder, Handler]] = {}
 
 
-def main() -> int:
-    return 0
+def register(name: str, summary: str, example: str, add_args: ArgBuilder, handler: Handler) -> None:
+    """A verb: its one-line summary, an example shown in --help, its arguments and its handler."""
+    VERBS[name] = (summary, example, add_args, handler)
+
+
+# --- extract --------------------------------------------------------------------------------------
+
+
+def _extract_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="files or folders to extract")
+    p.add_argument(
+        "--jobs",
+        "-j",
+        type=int,
+        default=os.cpu_count() or 1,
+        help="worker processes (default: number of cores)",
+    )
+    p.add_argument("--executor", choices=("local", "dask"), default="local", help="where the work runs")
+    p.add_argument(
+        "--scheduler", help="Dask scheduler address (with --executor dask), e.g. tcp://10.0.0.5:8786"
+    )
+    p.add_argument("--quiet", "-q", action="store_true", help="only errors and nothing else")
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from pipeline.console import Reporter
+    from pipeline.orchestrate import extract, local_executor
+
+    if args.executor == "dask":
+        from pipeline.dask_executor import dask_executor
+
+        executor = dask_executor(args.scheduler)
+    else:
+        executor = local_executor(max(1, args.jobs))
+    stats = extract(args.paths, args.db, executor, Reporter(quiet=args.quiet))
+    return 1 if stats.failed else 0
+
+
+register(
+    "extract",
+    "read documents into the database (only new or changed files are processed)",
+    "afspraken extract corpus/ ../downloads/2026D02742.docx --db output/afspraken.db",
+    _extract_args,
+    cmd_extract,
+)
+
+
+# --- entry point ----------------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="afspraken",
+        description="Agreements (afspraken) in Dutch parliamentary documents: what, who, when, and what changed.",
+        epilog="example:\n  afspraken extract corpus && afspraken query deadlines --from 2026-01-01 --to 2026-06-30",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    sub = parser.add_subparsers(dest="verb", metavar="VERB")
+    for name, (summary, example, add_args, handler) in VERBS.items():
+        p = sub.add_parser(
+            name,
+            help=summary,
+            description=summary,
+            epilog=f"example:\n  {example}",
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        p.add_argument("--db", type=Path, default=DEFAULT_DB, help=f"database file (default: {DEFAULT_DB})")
+        add_args(p)
+        p.set_defaults(handler=handler)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "handler", None):
+        parser.print_help()
+        return 2
+    try:
+        return int(args.handler(args))
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

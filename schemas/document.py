@@ -8,7 +8,7 @@ span in that text, so any fact found inside a block can be given a document-leve
 
 from __future__ import annotations
 
-from datetime import date
+import datetime
 from enum import StrEnum
 
 from pydantic import BaseModel, Field, model_validator
@@ -71,7 +71,7 @@ class DocumentMeta(BaseModel):
     version: int = 1
     title: str | None = None
     kind: str | None = None  # brief, bijlage, akkoord, motie, ...
-    date: date | None = None
+    date: datetime.date | None = None
     updated: str | None = None
     dossier: str | None = None
     volgnummer: str | None = None

@@ -1,0 +1,168 @@
+"""Line-level helpers shared by the plain-text readers: list markers, headings, glued footnote marks."""
+
+from __future__ import annotations
+
+import re
+
+from schemas import Block, BlockKind, FootnoteRef
+
+# Bullet glyphs seen in exports: "•" (tkconv, PDF), "·" (docx export), "-", "–", "▪", "o".
+BULLET_RE = re.compile(r"^\s*([•·\-–▪●◦○■□➢►*]|o(?=\s))\s+(?=\S)")
+# Numbered markers: "1.", "1)", "a.", "a)", "(a)", "iv.", "3.1" is a heading number, not a marker.
+NUMBER_MARKER_RE = re.compile(r"^\s*(\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)])\s+(?=\S)")
+SECTION_NUMBER_RE = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){1,3}|\d{1,2}\.)\s+\S")
+AGREEMENT_CODE_RE = re.compile(r"^\s*\[?[A-Z]\d{1,2}[a-z]?\]\s+\S")
+TERMINAL_PUNCT = (".", ",", ";", ":", "!")
+NORMALISED_BULLET = "•"
+
+# A heading is short; longest real headings in the corpus are about 100 characters.
+MAX_HEADING_CHARS = 110
+MAX_HEADING_WORDS = 16
+
+
+def bullet_marker(line: str) -> tuple[str, str] | None:
+    """(marker, rest) when the line starts with a bullet glyph; the glyph is normalised to '•'."""
+    m = BULLET_RE.match(line)
+    if not m:
+        return None
+    return NORMALISED_BULLET, line[m.end() :]
+
+
+def number_marker(line: str) -> tuple[str, str] | None:
+    m = NUMBER_MARKER_RE.match(line)
+    if not m:
+        return None
+    return m.group(1), line[m.end() :]
+
+
+def looks_like_heading(line: str) -> bool:
+    """A short standalone line without sentence punctuation at its end, starting like a title."""
+    text = line.strip()
+    if not text or len(text) > MAX_HEADING_CHARS or len(text.split()) > MAX_HEADING_WORDS:
+        return False
+    if text.endswith(TERMINAL_PUNCT) and not text.endswith("..."):
+        return False
+    if text.endswith("?") and len(text) > 60:
+        return False
+    first = text[0]
+    if not (first.isupper() or first.isdigit() or first in "[‘'“\""):
+        return False
+    if text.startswith(("http://", "https://", "www.")):
+        return False
+    # A line that is mostly digits, amounts or symbols (table rows, page numbers) is not a title.
+    letters = sum(c.isalpha() for c in text)
+    return letters >= max(3, len(text) // 3)
+
+
+def heading_level(text: str) -> int:
+    """Outline level from a printed section number ("3." -> 1, "3.1" -> 2); 2 when unnumbered."""
+    m = SECTION_NUMBER_RE.match(text)
+    if m:
+        return m.group(1).rstrip(".").count(".") + 1
+    return 2
+
+
+# --- glued footnote marks -------------------------------------------------------------------------
+
+# Short upper-case codes that end in a digit are not words with a mark: Q1, A1, H2, C3, B12.
+_CODE_WORD = re.compile(r"(?:^|[^\w])([A-Z]{1,2}|[A-Z]\d?)$")
+_YEAR_BEFORE = re.compile(r"(?:19|20)\d\d$")
+_ALLOWED_BEFORE = set(").,’”\"'»:;") | {"%"}
+_ALLOWED_AFTER = set(" \t.,;:)-–’”\"'\n") | {""}
+
+
+def _is_mark(text: str, start: int, digits: str) -> bool:
+    end = start + len(digits)
+    after = text[end : end + 1]
+    if after not in _ALLOWED_AFTER or (after and after.isdigit()):
+        return False
+    before = text[:start]
+    if not before:
+        return False
+    prev = before[-1]
+    if prev.isdigit():
+        return bool(_YEAR_BEFORE.search(before)) and not before[-5:-4].isdigit()
+    if prev.isalpha():
+        return not _CODE_WORD.search(before)
+    if prev in ".,:" and before[-2:-1].isdigit():
+        return False  # section numbers and decimals: "3.1", "1,5"
+    return prev in _ALLOWED_BEFORE
+
+
+def has_glued_mark(text: str, number: int) -> bool:
+    digits = str(number)
+    return any(_is_mark(text, m.start(), digits) for m in re.finditer(re.escape(digits), text))
+
+
+def _relaxed_mark(text: str, digits: str) -> int | None:
+    """A mark glued to a word that itself ends in digits ("ESG448-breed" holds mark 8)."""
+    for m in re.finditer(r"[^\W\d_]\w*?" + re.escape(digits) + r"(?=[\s.,;:)\-]|$)", text):
+        return m.end() - len(digits)
+    return None
+
+
+def unglue_marks(
+    texts: list[str], numbers: list[int], lookahead: int = 3
+) -> list[tuple[str, list[FootnoteRef]]]:
+    """Remove footnote marks glued to words from `texts` (blocks in document order).
+
+    `numbers` are the footnote numbers in the order the footnotes appear. Marks appear in the
+    running text in that order, so only the next expected numbers are looked for; that is what makes
+    "doen toekomen.1", "Eerdmans12" and "3 juni 20255" (mark 5 after a year) safe to split while
+    "Q1 2026" or "2025" stay intact. A number not found strictly is looked for once more, relaxed,
+    in the blocks between its neighbours' marks.
+    """
+    hits: dict[int, tuple[int, int]] = {}  # index in `numbers` -> (block, position in original text)
+    pos = 0
+    for bi, text in enumerate(texts):
+        search_from = 0
+        while pos < len(numbers):
+            best: tuple[int, int] | None = None
+            for skip, n in enumerate(numbers[pos : pos + lookahead]):
+                digits = str(n)
+                for m in re.finditer(re.escape(digits), text[search_from:]):
+                    start = search_from + m.start()
+                    if _is_mark(text, start, digits):
+                        if best is None or start < best[0]:
+                            best = (start, skip)
+                        break
+            if best is None:
+                break
+            start, skip = best
+            hits[pos + skip] = (bi, start)
+            pos += skip + 1
+            search_from = start + 1
+    for i, n in enumerate(numbers):
+        if i in hits:
+            continue
+        lo = max((hits[j][0] for j in hits if j < i), default=0)
+        hi = min((hits[j][0] for j in hits if j > i), default=len(texts) - 1)
+        for bi in range(lo, hi + 1):
+            at = _relaxed_mark(texts[bi], str(n))
+            if at is not None and not any(h == (bi, at) for h in hits.values()):
+                hits[i] = (bi, at)
+                break
+    per_block: dict[int, list[tuple[int, int]]] = {}
+    for i, (bi, start) in hits.items():
+        per_block.setdefault(bi, []).append((start, numbers[i]))
+    out: list[tuple[str, list[FootnoteRef]]] = []
+    for bi, text in enumerate(texts):
+        refs: list[FootnoteRef] = []
+        marks = sorted(per_block.get(bi, []))
+        removed = 0
+        for start, n in marks:
+            at = start - removed
+            text = text[:at] + text[at + len(str(n)) :]
+            refs.append(FootnoteRef(number=n, offset=at))
+            removed += len(str(n))
+        out.append((text, refs))
+    return out
+
+
+def clean_spaces(text: str) -> str:
+    text = text.replace("\u00a0", " ").replace("\t", " ")
+    return re.sub(r" {2,}", " ", text).strip()
+
+
+def make_block(kind: BlockKind, text: str, **kwargs: object) -> Block:
+    return Block(kind=kind, text=clean_spaces(text), **kwargs)  # type: ignore[arg-type]

@@ -1,0 +1,106 @@
+"""Finishing touches shared by readers: outline levels of section series, metadata fallbacks."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date
+
+from schemas import Block, BlockKind, Document, DocumentMeta
+
+MONTHS = {
+    "januari": 1,
+    "februari": 2,
+    "maart": 3,
+    "april": 4,
+    "mei": 5,
+    "juni": 6,
+    "juli": 7,
+    "augustus": 8,
+    "september": 9,
+    "oktober": 10,
+    "november": 11,
+    "december": 12,
+}
+DUTCH_DATE = re.compile(r"\b(\d{1,2}) (" + "|".join(MONTHS) + r") (\d{4})\b", re.I)
+_SERIES = re.compile(r"^([A-Za-zÀ-ÿ]+)\s+\d{1,2}[a-z]?\b")
+# A word that heads at least this many headings followed by a number ("Cluster 1", "Actielijn 2")
+# marks a series of sections; three keeps "Bijlage 1" + "Bijlage 2" mentions from qualifying.
+MIN_SERIES = 3
+# Only the first blocks are searched for a document date; later dates are about other things.
+DATE_SEARCH_BLOCKS = 25
+_CLOSING = ("hoogachtend", "met vriendelijke groet", "met de meeste hoogachting")
+
+
+def closing_formula(line: str) -> bool:
+    """The letter's closing formula: what follows is the signature, not headings."""
+    return line.strip().lower().startswith(_CLOSING)
+
+
+def parse_dutch_date(text: str) -> date | None:
+    m = DUTCH_DATE.search(text)
+    if not m:
+        return None
+    try:
+        return date(int(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1)))
+    except ValueError:
+        return None
+
+
+def _series_levels(blocks: list[Block]) -> None:
+    headings = [b for b in blocks if b.kind == BlockKind.heading]
+    words = Counter(m.group(1).lower() for b in headings if (m := _SERIES.match(b.text)))
+    series = {w for w, n in words.items() if n >= MIN_SERIES}
+    if not series:
+        return
+    inside = False
+    for b in headings:
+        m = _SERIES.match(b.text)
+        if m and m.group(1).lower() in series:
+            b.level = 2
+            inside = True
+        elif inside and (b.level or 2) >= 2:
+            b.level = 3
+
+
+def finish(meta: DocumentMeta, blocks: list[Block]) -> Document:
+    _series_levels(blocks)
+    content = [b for b in blocks if b.kind not in (BlockKind.furniture, BlockKind.footnote)]
+    if not meta.title:
+        first_heading = next(
+            (b.text for b in content[:DATE_SEARCH_BLOCKS] if b.kind == BlockKind.heading), None
+        )
+        meta.title = first_heading or (content[0].text[:120] if content else None)
+    if not meta.kind:
+        meta.kind = guess_kind(meta.title or "", content)
+    if meta.date is None:
+        meta.date = document_date(blocks)
+    return Document(meta=meta, blocks=blocks)
+
+
+# A date stands on its own (a "Datum" line, a dateline, a running header), not inside a sentence.
+MAX_DATELINE_CHARS = 70
+
+
+def document_date(blocks: list[Block]) -> date | None:
+    for b in blocks[:DATE_SEARCH_BLOCKS] + [b for b in blocks if b.kind == BlockKind.furniture]:
+        if b.kind == BlockKind.furniture or len(b.text) <= MAX_DATELINE_CHARS or b.text.startswith("Datum"):
+            found = parse_dutch_date(b.text)
+            if found:
+                return found
+    return None
+
+
+def guess_kind(title: str, content: list[Block]) -> str | None:
+    lowered = title.lower()
+    if any(b.text.startswith("Geachte voorzitter") for b in content[:DATE_SEARCH_BLOCKS]):
+        return "brief"
+    for word, kind in (
+        ("motie", "motie"),
+        ("bijlage", "bijlage"),
+        ("akkoord", "akkoord"),
+        ("brief", "brief"),
+    ):
+        if word in lowered:
+            return kind
+    return None

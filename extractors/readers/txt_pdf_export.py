@@ -1,0 +1,218 @@
+"""Text extracted from PDFs: hard line breaks, hyphenation, running footers, glued footnote numbers.
+
+The text has no layout left, so the decisions are made from the lines themselves:
+1. furniture: lines that repeat with only their digits changing (running headers and footers),
+   bare page numbers, link-annotation URLs, the letter's return address;
+2. footnotes: "N text" lines whose number N stands glued to a word shortly before them;
+3. paragraphs: lines are joined unless a new block clearly starts (a list marker, a heading, or a
+   sentence end on a short line followed by a capital); text interrupted by furniture or a footnote
+   at a page bottom continues when it did not end a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from extractors.readers.dehyphenate import build_vocabulary, join_lines
+from extractors.readers.text_blocks import (
+    AGREEMENT_CODE_RE,
+    bullet_marker,
+    clean_spaces,
+    has_glued_mark,
+    heading_level,
+    looks_like_heading,
+    make_block,
+    number_marker,
+    unglue_marks,
+)
+from extractors.readers.text_finish import closing_formula, finish
+from schemas import Block, BlockKind, Document, DocumentMeta, SourceFormat
+
+_FOOTNOTE_LINE = re.compile(r"^\s?(\d{1,3}) (?=\S)(.{3,})$")
+_URL_LINE = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$")
+_PAGE_NUMBER = re.compile(r"^\s*(?:\d{1,4}|Pagina \d+ van \d+|- ?\d+ ?-)\s*$")
+_RETURN_ADDRESS = re.compile(r"^\s*>\s*Retouradres\b")
+_SENTENCE_END = (".", "!", "?", ":", ";", "”", "’", '"')
+# A running header/footer repeats at least this often (with only its digits changing).
+MIN_REPEATS = 3
+# Running headers/footers are short; body lines that repeat verbatim are usually longer.
+MAX_FURNITURE_CHARS = 90
+# A footnote's mark stands in the body at most this many lines before the footnote itself.
+FOOTNOTE_MARK_WINDOW = 160
+# A line shorter than this share of the usual full line ends its paragraph when it ends a sentence.
+SHORT_LINE_SHARE = 0.8
+
+
+@dataclass
+class _Pending:
+    kind: BlockKind
+    lines: list[str] = field(default_factory=list)
+    marker: str | None = None
+    level: int | None = None
+
+
+def _furniture_lines(lines: list[str]) -> set[int]:
+    keys = [re.sub(r"\d+", "#", ln.strip()) for ln in lines]
+    counts = Counter(k for k in keys if k)
+    out: set[int] = set()
+    for i, (line, key) in enumerate(zip(lines, keys, strict=True)):
+        s = line.strip()
+        if not s:
+            continue
+        repeated = (
+            counts[key] >= MIN_REPEATS
+            and len(s) <= MAX_FURNITURE_CHARS
+            and ("#" in key or "|" in s)
+            and not bullet_marker(line)
+        )
+        if repeated or _PAGE_NUMBER.match(s) or _URL_LINE.match(s) or _RETURN_ADDRESS.match(s):
+            out.add(i)
+    return out
+
+
+def _footnote_lines(lines: list[str], furniture: set[int]) -> dict[int, int]:
+    """Line index -> footnote number for lines that start a footnote."""
+    found: dict[int, int] = {}
+    last_number = 0
+    for i, line in enumerate(lines):
+        if i in furniture:
+            continue
+        m = _FOOTNOTE_LINE.match(line)
+        if not m:
+            continue
+        n = int(m.group(1))
+        if n == 0 or number_marker(line) or (n <= last_number and n != 1):
+            continue
+        prev = next((lines[j] for j in range(i - 1, -1, -1) if lines[j].strip() and j not in furniture), "")
+        if prev.rstrip().endswith(("-", ",")) and not _FOOTNOTE_LINE.match(prev):
+            continue  # a sentence running on: "in\n5 tot 10 regio's"
+        window = lines[max(0, i - FOOTNOTE_MARK_WINDOW) : i]
+        if any(has_glued_mark(w, n) for w in window):
+            found[i] = n
+            last_number = n
+    return found
+
+
+def parse(text: str) -> Document:
+    lines = [ln.rstrip() for ln in text.split("\n")]
+    vocab = build_vocabulary(text)
+    furniture = _furniture_lines(lines)
+    footnote_starts = _footnote_lines(lines, furniture)
+    width = _usual_width(lines)
+
+    blocks: list[Block] = []
+    footnotes: list[Block] = []
+    pending: _Pending | None = None
+    in_signature = False
+    blank_run = 0
+    i = 0
+
+    def flush() -> None:
+        nonlocal pending
+        if pending and pending.lines:
+            joined = join_lines(pending.lines, vocab)
+            blocks.append(make_block(pending.kind, joined, marker=pending.marker, level=pending.level))
+        pending = None
+
+    while i < len(lines):
+        line = lines[i]
+        s = line.strip()
+        if not s:
+            blank_run += 1
+            i += 1
+            continue
+        if i in furniture:
+            blocks.append(make_block(BlockKind.furniture, s))
+            i += 1
+            continue  # a running footer never ends a paragraph by itself
+        if i in footnote_starts:
+            number = footnote_starts[i]
+            body = [_FOOTNOTE_LINE.match(line).group(2)]  # type: ignore[union-attr]
+            i += 1
+            while i < len(lines) and lines[i].strip() and i not in furniture and i not in footnote_starts:
+                nxt = lines[i].strip()
+                if AGREEMENT_CODE_RE.match(nxt) or (
+                    body[-1].rstrip().endswith((".", "!", "?")) and nxt[:1].isupper()
+                ):
+                    break  # the body text resumes right under the footnote
+                body.append(lines[i])
+                i += 1
+            footnotes.append(make_block(BlockKind.footnote, join_lines(body, vocab), number=number))
+            continue
+
+        gap = blank_run
+        blank_run = 0
+        prev_line = pending.lines[-1] if pending and pending.lines else ""
+        bullet = bullet_marker(line)
+        numbered = number_marker(line) if not bullet else None
+        if bullet or numbered:
+            flush()
+            marker, rest = bullet or numbered  # type: ignore[misc]
+            pending = _Pending(BlockKind.list_item, [rest], marker=marker, level=0)
+        elif AGREEMENT_CODE_RE.match(s):
+            flush()
+            pending = _Pending(BlockKind.heading, [s], level=3)
+        elif pending is None:
+            pending = _Pending(BlockKind.paragraph, [s])
+        elif pending.kind == BlockKind.heading:
+            if s[:1].islower() and pending.level == 3:
+                pending.lines.append(s)  # an agreement title broken over lines
+            else:
+                flush()
+                pending = _Pending(BlockKind.paragraph, [s])
+        elif _starts_new_block(prev_line, s, gap, width):
+            flush()
+            pending = _Pending(BlockKind.paragraph, [s])
+        else:
+            pending.lines.append(s)
+
+        # A short title-like line between blocks is a heading when what follows starts anew.
+        if (
+            pending is not None
+            and pending.kind == BlockKind.paragraph
+            and len(pending.lines) == 1
+            and not in_signature
+            and looks_like_heading(s)
+            and len(s) < width * SHORT_LINE_SHARE
+            and _next_starts_anew(lines, i + 1, furniture, footnote_starts)
+        ):
+            pending.kind = BlockKind.heading
+            pending.level = heading_level(s)
+            flush()
+        in_signature = in_signature or closing_formula(s)
+        i += 1
+    flush()
+
+    numbers = [f.number for f in footnotes if f.number is not None]
+    content = [b for b in blocks if b.kind != BlockKind.furniture]
+    for block, (clean, refs) in zip(content, unglue_marks([b.text for b in content], numbers), strict=True):
+        block.text, block.footnote_refs = clean, refs
+    return finish(DocumentMeta(format=SourceFormat.txt), blocks + footnotes)
+
+
+def _usual_width(lines: list[str]) -> int:
+    lengths = sorted(len(ln) for ln in lines if len(ln.strip()) > 20)
+    return lengths[int(len(lengths) * 0.9)] if lengths else 80
+
+
+def _starts_new_block(prev: str, line: str, gap: int, width: int) -> bool:
+    if not prev.rstrip().endswith(_SENTENCE_END):
+        return False  # the sentence runs on, across blank lines, footers and footnotes
+    starts_anew = line[:1].isupper() or line[:1].isdigit() or line[:1] in "‘“\"'(["
+    if not starts_anew:
+        return False
+    return len(prev) < width * SHORT_LINE_SHARE or gap >= 2
+
+
+def _next_starts_anew(lines: list[str], j: int, furniture: set[int], footnotes: dict[int, int]) -> bool:
+    for k in range(j, min(len(lines), j + 8)):
+        s = lines[k].strip()
+        if not s or k in furniture or k in footnotes:
+            continue
+        return s[:1].isupper() or s[:1].isdigit() or bool(bullet_marker(lines[k])) or s[:1] in "‘“\"'(["
+    return False
+
+
+__all__ = ["clean_spaces", "parse"]

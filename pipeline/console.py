@@ -1,0 +1,109 @@
+"""What `afspraken extract` tells the user: a line per document, one line per failure, a summary.
+
+On a terminal a progress bar runs for more than a few documents; when piped or logged, plain lines.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from schemas import BlockKind, Document, ExtractionResult
+
+if TYPE_CHECKING:
+    from pipeline.orchestrate import RunStats
+
+# Fewer documents than this finish before a progress bar would be worth drawing.
+PROGRESS_MIN_DOCUMENTS = 4
+
+
+class Reporter:
+    def __init__(self, quiet: bool = False, console: Console | None = None) -> None:
+        self.out = console or Console(highlight=False, soft_wrap=True)
+        self.err = Console(stderr=True, highlight=False, soft_wrap=True)
+        self.quiet = quiet
+        self.progress: Progress | None = None
+        self.task = None
+
+    def start(self, total: int) -> None:
+        if self.err.is_terminal and total >= PROGRESS_MIN_DOCUMENTS and not self.quiet:
+            self.progress = Progress(
+                TextColumn("extracting"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                console=self.err,
+                transient=True,
+            )
+            self.progress.start()
+            self.task = self.progress.add_task("extract", total=total)
+
+    def advance(self) -> None:
+        if self.progress is not None and self.task is not None:
+            self.progress.advance(self.task)
+
+    def _line(self, text: str, err: bool = False) -> None:
+        console = self.err if err else self.out
+        if self.progress is not None:
+            self.progress.console.print(text, markup=False)
+        else:
+            console.print(text, markup=False)
+
+    def loaded(self, document_id: str, doc: Document, facts: ExtractionResult, seconds: float) -> None:
+        self.advance()
+        if self.quiet:
+            return
+        footnotes = sum(b.kind == BlockKind.footnote for b in doc.blocks)
+        pages = doc.meta.pages if doc.meta.pages is not None else "-"
+        self._line(
+            f"loaded {document_id}: {doc.meta.format.value}, {pages} pages, {len(doc.blocks)} blocks, "
+            f"{footnotes} footnotes, {len(facts.agreements)} agreements ({seconds:.2f} s) <- {doc.meta.source_file}"
+        )
+
+    def failure(self, path: str, reason: str) -> None:
+        self.advance()
+        self._line(f"error: {path}: {reason}", err=True)
+
+    def note(self, text: str) -> None:
+        if not self.quiet:
+            self._line(text, err=True)
+
+    def nothing_to_do(self, stats: RunStats) -> None:
+        if not self.quiet:
+            self.out.print(
+                f"nothing to do: {stats.unchanged} files unchanged, {stats.failed} failed ({stats.seconds:.2f} s)",
+                markup=False,
+            )
+
+    def finish(self, stats: RunStats) -> None:
+        if self.progress is not None:
+            self.progress.stop()
+            self.progress = None
+        if self.quiet:
+            return
+        table = Table(title="extract summary", show_header=False, box=None, pad_edge=False)
+        table.add_column("what", style="bold")
+        table.add_column("count", justify="right")
+        rows = [
+            ("documents loaded", stats.loaded),
+            ("unchanged (skipped)", stats.unchanged),
+            ("pages", stats.pages),
+            ("blocks", stats.blocks),
+            ("agreements", stats.agreements),
+            ("commitments", stats.commitments),
+            ("time expressions", stats.time_expressions),
+            ("references", stats.references),
+            ("failures", stats.failed),
+            ("time taken", f"{stats.seconds:.2f} s"),
+        ]
+        for what, count in rows:
+            table.add_row(what, str(count))
+        self.out.print(table)
+
+
+def stdout_is_terminal() -> bool:
+    return sys.stdout.isatty()

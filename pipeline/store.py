@@ -1,0 +1,267 @@
+"""The SQLite store: schema, one transaction per document, the single writer of a run.
+
+Concurrency and crash safety come from SQLite itself: WAL journal, a generous busy timeout, and
+`BEGIN IMMEDIATE` around each document, so a killed run leaves whole documents or nothing, and two
+runs on the same database queue their writes instead of failing. The skip-by-hash check is repeated
+inside the write transaction, so two runs that race on the same file load it once.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from importlib import resources
+from pathlib import Path
+
+from schemas import Document, ExtractionResult
+
+# Waiting for another writer: a large corpus document can take a few seconds to write.
+BUSY_TIMEOUT_MS = 60_000
+_NUMMER_IN_NAME = re.compile(r"(?<![0-9])(\d{4}D\d{5})(?![0-9])")
+
+
+def _now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "document"
+
+
+def base_id_for(doc: Document) -> str:
+    """Identity shared by all versions: the Kamer document number, else the file name's slug."""
+    if doc.meta.nummer:
+        return doc.meta.nummer
+    m = _NUMMER_IN_NAME.search(doc.meta.source_file)
+    if m:
+        return m.group(1)
+    return slug(Path(doc.meta.source_file).stem)
+
+
+@dataclass
+class LoadOutcome:
+    document_id: str | None
+    skipped: bool
+    reason: str = ""
+
+
+class Store:
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        self.conn.row_factory = sqlite3.Row
+        self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        self.conn.execute("PRAGMA journal_mode = WAL")
+        self.conn.execute("PRAGMA foreign_keys = ON")
+        self.conn.execute("PRAGMA synchronous = NORMAL")
+        self._ensure_schema()
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- schema -----------------------------------------------------------------------------------
+
+    def _ensure_schema(self) -> None:
+        sql = resources.files("pipeline").joinpath("sql")
+        # executescript commits any open transaction first, so the script carries its own.
+        script = sql.joinpath("schema.sql").read_text() + _FTS_SQL + sql.joinpath("views.sql").read_text()
+        self.conn.executescript(f"BEGIN IMMEDIATE;\n{script}\nCOMMIT;")
+        self._sync_registry()
+
+    def _sync_registry(self) -> None:
+        """Keep the organisations table equal to the curated registry (data/organisations.yaml)."""
+        try:
+            from extractors.organisations import Registry
+        except ImportError:
+            return
+        rows = [
+            (
+                o.id,
+                o.name,
+                o.abbreviation,
+                o.kind,
+                json.dumps(o.aliases, ensure_ascii=False),
+                json.dumps(o.members),
+            )
+            for o in Registry.load().entries
+        ]
+        with self.transaction():
+            self.conn.executemany(
+                "INSERT INTO organisations VALUES (?,?,?,?,?,?) ON CONFLICT(organisation_id) DO UPDATE SET "
+                "name=excluded.name, abbreviation=excluded.abbreviation, kind=excluded.kind, "
+                "aliases=excluded.aliases, members=excluded.members",
+                rows,
+            )
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        else:
+            self.conn.execute("COMMIT")
+
+    # --- reading ----------------------------------------------------------------------------------
+
+    def known_hashes(self) -> dict[str, str]:
+        return {
+            r["sha256"]: r["document_id"]
+            for r in self.conn.execute("SELECT sha256, document_id FROM documents")
+        }
+
+    def known_files(self) -> dict[str, str]:
+        return {r["path"]: r["sha256"] for r in self.conn.execute("SELECT path, sha256 FROM files")}
+
+    def query(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
+        return list(self.conn.execute(sql, params))
+
+    # --- writing ----------------------------------------------------------------------------------
+
+    def touch_file(self, path: str, sha256: str, document_id: str | None) -> None:
+        with self.transaction():
+            self._touch_file(path, sha256, document_id)
+
+    def _touch_file(self, path: str, sha256: str, document_id: str | None) -> None:
+        self.conn.execute(
+            "INSERT INTO files VALUES (?,?,?,?) ON CONFLICT(path) DO UPDATE SET sha256=excluded.sha256, "
+            "document_id=excluded.document_id, seen_at=excluded.seen_at",
+            (path, sha256, document_id, _now()),
+        )
+
+    def record_failure(self, path: str, reason: str, sha256: str | None = None) -> None:
+        with self.transaction():
+            self.conn.execute(
+                "INSERT INTO failures (path, file_name, reason, sha256, failed_at) VALUES (?,?,?,?,?)",
+                (path, Path(path).name, reason, sha256, _now()),
+            )
+
+    def record_run(self, started_at: str, loaded: int, skipped: int, failed: int, seconds: float) -> None:
+        with self.transaction():
+            self.conn.execute(
+                "INSERT INTO runs (started_at, finished_at, loaded, skipped, failed, seconds) VALUES (?,?,?,?,?,?)",
+                (started_at, _now(), loaded, skipped, failed, round(seconds, 3)),
+            )
+
+    def load(self, path: str, doc: Document, result: ExtractionResult) -> LoadOutcome:
+        """Write one document and its facts in one transaction; skip content already loaded."""
+        with self.transaction():
+            row = self.conn.execute(
+                "SELECT document_id FROM documents WHERE sha256 = ?", (doc.meta.sha256,)
+            ).fetchone()
+            if row:
+                self._touch_file(path, doc.meta.sha256, row["document_id"])
+                return LoadOutcome(row["document_id"], skipped=True, reason="unchanged")
+            document_id = self._assign_id(doc)
+            self._insert(document_id, doc, result)
+            self._touch_file(path, doc.meta.sha256, document_id)
+        return LoadOutcome(document_id, skipped=False)
+
+    def _assign_id(self, doc: Document) -> str:
+        """Versions share a base id; a new content hash for the same base is a new version."""
+        base = base_id_for(doc)
+        latest = self.conn.execute(
+            "SELECT MAX(version) FROM documents WHERE base_id = ?", (base,)
+        ).fetchone()[0]
+        version = doc.meta.version if latest is None else max(doc.meta.version, latest + 1)
+        doc.meta.version = version
+        return base if version == 1 else f"{base}-v{version}"
+
+    def _insert(self, document_id: str, doc: Document, result: ExtractionResult) -> None:
+        m = doc.meta
+        parent_id = None
+        if m.parent_nummer:
+            parent = self.conn.execute(
+                "SELECT document_id FROM documents WHERE nummer = ? ORDER BY version DESC LIMIT 1",
+                (m.parent_nummer,),
+            ).fetchone()
+            parent_id = parent["document_id"] if parent else None
+        self.conn.execute(
+            "INSERT INTO documents VALUES (" + ",".join("?" * 22) + ")",
+            (
+                document_id,
+                base_id_for(doc),
+                m.nummer,
+                m.version,
+                m.title,
+                m.kind,
+                m.date.isoformat() if m.date else None,
+                m.updated,
+                m.dossier,
+                m.volgnummer,
+                m.zaak,
+                m.parent_nummer,
+                parent_id,
+                m.source_file,
+                m.source_path,
+                m.format.value,
+                m.text_kind,
+                m.sha256,
+                m.pages,
+                json.dumps(m.extra, ensure_ascii=False, sort_keys=True),
+                doc.text,
+                _now(),
+            ),
+        )
+        if m.nummer:
+            # Bijlagen loaded before their letter get linked now.
+            self.conn.execute(
+                "UPDATE documents SET parent_document_id = ? WHERE parent_nummer = ? AND parent_document_id IS NULL",
+                (document_id, m.nummer),
+            )
+        self.conn.executemany(
+            "INSERT INTO blocks VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [
+                (
+                    document_id,
+                    b.index,
+                    b.kind.value,
+                    b.text,
+                    b.level,
+                    b.marker,
+                    b.number,
+                    b.style,
+                    b.page,
+                    b.source_page,
+                    b.char_start,
+                    b.char_end,
+                    json.dumps(b.cells, ensure_ascii=False) if b.cells is not None else None,
+                    json.dumps([r.model_dump() for r in b.footnote_refs]) if b.footnote_refs else None,
+                )
+                for b in doc.blocks
+            ],
+        )
+        from pipeline.load_facts import insert_facts
+
+        insert_facts(self.conn, document_id, doc, result)
+
+
+_FTS_SQL = """
+CREATE VIRTUAL TABLE IF NOT EXISTS blocks_fts USING fts5(
+    text, content='blocks', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER IF NOT EXISTS blocks_ai AFTER INSERT ON blocks BEGIN
+    INSERT INTO blocks_fts(rowid, text) VALUES (new.rowid, new.text);
+END;
+CREATE TRIGGER IF NOT EXISTS blocks_ad AFTER DELETE ON blocks BEGIN
+    INSERT INTO blocks_fts(blocks_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
+END;
+CREATE TRIGGER IF NOT EXISTS blocks_au AFTER UPDATE ON blocks BEGIN
+    INSERT INTO blocks_fts(blocks_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
+    INSERT INTO blocks_fts(rowid, text) VALUES (new.rowid, new.text);
+END;
+"""
