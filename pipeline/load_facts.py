@@ -73,8 +73,18 @@ def insert_facts(conn: sqlite3.Connection, document_id: str, doc: Document, resu
         "INSERT INTO refs (document_id, kind, target, surface, status, footnote, page, block, char_start, char_end) "
         "VALUES (?,?,?,?,?,?,?,?,?,?)",
         [
-            (document_id, r.kind.value, r.target, r.surface, r.status, r.footnote, _page(doc, r), r.block)
-            + (r.char_start, r.char_end)
+            (
+                document_id,
+                r.kind.value,
+                r.target,
+                r.surface,
+                r.status,
+                r.footnote,
+                _page(doc, r),
+                r.block,
+                r.char_start,
+                r.char_end,
+            )
             for r in result.references
         ],
     )
@@ -82,8 +92,17 @@ def insert_facts(conn: sqlite3.Connection, document_id: str, doc: Document, resu
         "INSERT INTO status_statements (document_id, section_key, section_title, status, quote, page, block, "
         "char_start, char_end) VALUES (?,?,?,?,?,?,?,?,?)",
         [
-            (document_id, s.section_key, s.section_title, s.status.value, s.quote, _page(doc, s), s.block)
-            + (s.char_start, s.char_end)
+            (
+                document_id,
+                s.section_key,
+                s.section_title,
+                s.status.value,
+                s.quote,
+                _page(doc, s),
+                s.block,
+                s.char_start,
+                s.char_end,
+            )
             for s in result.status_statements
         ],
     )
@@ -104,8 +123,18 @@ def _mentions(
         "INSERT INTO mentions (document_id, agreement_key, commitment, organisation_id, surface, role, page, block, "
         "char_start, char_end) VALUES (?,?,?,?,?,?,?,?,?,?)",
         [
-            (document_id, key, getattr(m, "commitment", None), m.organisation_id, m.surface, m.role.value)
-            + (_page(doc, m), m.block, m.char_start, m.char_end)
+            (
+                document_id,
+                key,
+                getattr(m, "commitment", None),
+                m.organisation_id,
+                m.surface,
+                m.role.value,
+                _page(doc, m),
+                m.block,
+                m.char_start,
+                m.char_end,
+            )
             for m in mentions
         ],
     )
