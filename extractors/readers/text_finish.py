@@ -48,19 +48,26 @@ def parse_dutch_date(text: str) -> date | None:
 
 
 def _series_levels(blocks: list[Block]) -> None:
-    headings = [b for b in blocks if b.kind == BlockKind.heading]
+    """Headings of a series ("Cluster 1".."Cluster 16") are sections; headings between them are
+    subsections, except a heading directly followed by another heading, which opens a sibling
+    section of its own ("Medisch generalistische zorg" / "Programma MGZ in de regio")."""
+    content = [b for b in blocks if b.kind not in (BlockKind.furniture, BlockKind.footnote)]
+    headings = [b for b in content if b.kind == BlockKind.heading]
     words = Counter(m.group(1).lower() for b in headings if (m := _SERIES.match(b.text)))
     series = {w for w, n in words.items() if n >= MIN_SERIES}
     if not series:
         return
     inside = False
-    for b in headings:
+    for i, b in enumerate(content):
+        if b.kind != BlockKind.heading:
+            continue
         m = _SERIES.match(b.text)
         if m and m.group(1).lower() in series:
             b.level = 2
             inside = True
         elif inside and (b.level or 2) >= 2:
-            b.level = 3
+            followed_by_heading = i + 1 < len(content) and content[i + 1].kind == BlockKind.heading
+            b.level = 2 if followed_by_heading else 3
 
 
 def finish(meta: DocumentMeta, blocks: list[Block]) -> Document:

@@ -121,5 +121,6 @@ def parse(text: str) -> Document:
 
 
 def _next_is_content(lines: list[str], i: int) -> bool:
-    """A heading is followed by something; a lone short line at the very end is not a heading."""
-    return any(line.strip() for line in lines[i + 1 : i + 6])
+    """A heading is followed by a new start; a line continued in lower case is a broken sentence."""
+    following = next((line.strip() for line in lines[i + 1 : i + 6] if line.strip()), "")
+    return bool(following) and not following[:1].islower()

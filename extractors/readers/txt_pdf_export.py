@@ -33,6 +33,8 @@ from schemas import Block, BlockKind, Document, DocumentMeta, SourceFormat
 _FOOTNOTE_LINE = re.compile(r"^\s?(\d{1,3}) (?=\S)(.{3,})$")
 _URL_LINE = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$")
 _PAGE_NUMBER = re.compile(r"^\s*(?:\d{1,4}|Pagina \d+ van \d+|- ?\d+ ?-)\s*$")
+# "Bijlage: Stand van zaken actielijnen | 13": a running footer with its page number, even seen once.
+_FOOTER_WITH_PAGE = re.compile(r"^\s*\S.{2,80}\s[|–-]\s*\d{1,4}\s*$")
 _RETURN_ADDRESS = re.compile(r"^\s*>\s*Retouradres\b")
 _SENTENCE_END = (".", "!", "?", ":", ";", "”", "’", '"')
 # A running header/footer repeats at least this often (with only its digits changing).
@@ -66,8 +68,15 @@ def _furniture_lines(lines: list[str]) -> set[int]:
             and len(s) <= MAX_FURNITURE_CHARS
             and ("#" in key or "|" in s)
             and not bullet_marker(line)
+            and not _FOOTNOTE_LINE.match(line)  # citation footnotes differ only in their numbers too
         )
-        if repeated or _PAGE_NUMBER.match(s) or _URL_LINE.match(s) or _RETURN_ADDRESS.match(s):
+        if (
+            repeated
+            or _PAGE_NUMBER.match(s)
+            or _FOOTER_WITH_PAGE.match(s)
+            or _URL_LINE.match(s)
+            or _RETURN_ADDRESS.match(s)
+        ):
             out.add(i)
     return out
 
@@ -133,8 +142,12 @@ def parse(text: str) -> Document:
             i += 1
             while i < len(lines) and lines[i].strip() and i not in furniture and i not in footnote_starts:
                 nxt = lines[i].strip()
-                if AGREEMENT_CODE_RE.match(nxt) or (
-                    body[-1].rstrip().endswith((".", "!", "?")) and nxt[:1].isupper()
+                # Exports start each page's first line with one space: a page break ends the footnote.
+                page_start = lines[i].startswith(" ") and not lines[i].startswith("  ")
+                if (
+                    page_start
+                    or AGREEMENT_CODE_RE.match(nxt)
+                    or (body[-1].rstrip().endswith((".", "!", "?")) and nxt[:1].isupper())
                 ):
                     break  # the body text resumes right under the footnote
                 body.append(lines[i])
@@ -162,7 +175,12 @@ def parse(text: str) -> Document:
             else:
                 flush()
                 pending = _Pending(BlockKind.paragraph, [s])
-        elif _starts_new_block(prev_line, s, gap, width):
+        elif _starts_new_block(prev_line, s, gap, width) or (
+            prev_line.rstrip().endswith(_SENTENCE_END)
+            and looks_like_heading(s)
+            and len(s) < width * SHORT_LINE_SHARE
+            and _next_starts_anew(lines, i + 1, furniture, footnote_starts)
+        ):
             flush()
             pending = _Pending(BlockKind.paragraph, [s])
         else:

@@ -1,0 +1,52 @@
+"""Sentence spans for Dutch policy text, aware of the abbreviations that end in a period."""
+
+from __future__ import annotations
+
+import re
+
+# Abbreviations whose period does not end a sentence (lower-cased, without the final period).
+ABBREVIATIONS = frozenset(
+    """
+    o.a a.s e.a e.d e.v t.a.v t.b.v t.o.v i.p.v i.v.m m.b.t m.i.v m.u.v n.a.v v.w.b c.q c.s d.w.z
+    z.s.m bijv bv ca jl nr nrs art lid blz pag zgn resp evt etc incl excl min max mln mld mrd
+    drs dr mr ir ing prof mw dhr st vs vgl zie jo kst tk ek jan feb mrt apr jun jul aug sep sept okt
+    nov dec
+    """.split()
+)
+_END = re.compile(r"[.!?](?:[”’\"')\]]*)(?=\s+|$)")
+
+
+def _is_abbreviation(text: str, period: int) -> bool:
+    m = re.search(r"(\S+)$", text[:period])
+    if not m:
+        return False
+    word = m.group(1).lower().lstrip("(“‘\"'")
+    if word in ABBREVIATIONS or word.rstrip(".") in ABBREVIATIONS:
+        return True
+    if re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):  # initials and o.a.-like forms
+        return True
+    return bool(re.fullmatch(r"[A-Z]", m.group(1)))  # an initial: "J. Jansen"
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence; a sentence ends at . ! ? followed by space and a capital."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _END.finditer(text):
+        end = m.end()
+        if text[m.start()] == "." and _is_abbreviation(text, m.start()):
+            continue
+        rest = text[end:].lstrip()
+        if rest and not (rest[0].isupper() or rest[0].isdigit() or rest[0] in "‘“\"'(•-["):
+            continue
+        if text[start:end].strip():
+            spans.append((start + len(text[start:end]) - len(text[start:end].lstrip()), end))
+        start = end
+    if text[start:].strip():
+        s = start + len(text[start:]) - len(text[start:].lstrip())
+        spans.append((s, len(text.rstrip())))
+    return spans
+
+
+def sentences(text: str) -> list[str]:
+    return [text[a:b] for a, b in sentence_spans(text)]
