@@ -37,6 +37,28 @@ def closing_formula(line: str) -> bool:
     return line.strip().lower().startswith(_CLOSING)
 
 
+# A signature (name, function, ministry) takes at most this many lines after the closing formula;
+# a bundle of documents goes on with the next document after it.
+SIGNATURE_LINES = 6
+
+
+class Signature:
+    """Tracks whether the current line belongs to a letter's signature."""
+
+    def __init__(self) -> None:
+        self.left = 0
+
+    @property
+    def active(self) -> bool:
+        return self.left > 0
+
+    def step(self, line: str) -> None:
+        if closing_formula(line):
+            self.left = SIGNATURE_LINES
+        elif self.left:
+            self.left -= 1
+
+
 def parse_dutch_date(text: str) -> date | None:
     m = DUTCH_DATE.search(text)
     if not m:

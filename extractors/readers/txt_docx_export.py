@@ -12,7 +12,7 @@ from extractors.readers.text_blocks import (
     make_block,
     number_marker,
 )
-from extractors.readers.text_finish import closing_formula, finish
+from extractors.readers.text_finish import Signature, finish
 from schemas import Block, BlockKind, Document, DocumentMeta, FootnoteRef, SourceFormat
 
 _BOOKMARK = re.compile(r"\[bookmark: ([^\]]*)\]")
@@ -72,7 +72,7 @@ def parse(text: str) -> Document:
         lines[i] = _FOOTNOTE_REF.sub(lambda m: f"{_MARK_OPEN}{m.group(1)}{_MARK_CLOSE}", line)
 
     blocks: list[Block] = []
-    in_signature = False
+    signature = Signature()
     for i, raw in enumerate(lines):
         if not raw.strip():
             continue
@@ -100,7 +100,7 @@ def parse(text: str) -> Document:
             prev is not None
             and prev.kind in (BlockKind.paragraph, BlockKind.list_item)
             and not prev.text.endswith(_TERMINAL)
-            and line[:1].islower()
+            and _continues(line)
         ):
             # A soft line break inside a paragraph: the line continues the previous block.
             content, refs = _take_marks(line)
@@ -109,11 +109,11 @@ def parse(text: str) -> Document:
             prev.text = f"{prev.text} {content}"
         else:
             content, refs = _take_marks(line)
-            is_heading = not in_signature and looks_like_heading(content) and _next_is_content(lines, i)
+            is_heading = not signature.active and looks_like_heading(content) and _next_is_content(lines, i)
             kind = BlockKind.heading if is_heading else BlockKind.paragraph
             level = heading_level(content) if is_heading else None
             blocks.append(make_block(kind, content, level=level, footnote_refs=refs))
-        in_signature = in_signature or closing_formula(line)
+        signature.step(line)
 
     for number in sorted(bodies):
         blocks.append(make_block(BlockKind.footnote, bodies[number], number=number))
@@ -123,4 +123,10 @@ def parse(text: str) -> Document:
 def _next_is_content(lines: list[str], i: int) -> bool:
     """A heading is followed by a new start; a line continued in lower case is a broken sentence."""
     following = next((line.strip() for line in lines[i + 1 : i + 6] if line.strip()), "")
-    return bool(following) and not following[:1].islower()
+    return bool(following) and not _continues(following)
+
+
+def _continues(line: str) -> bool:
+    """A line that goes on with a plain lower-case word continues a sentence ("iWlz is ..." does not)."""
+    first = line.split(" ", 1)[0]
+    return first[:1].islower() and first.islower()

@@ -27,7 +27,7 @@ from extractors.readers.text_blocks import (
     number_marker,
     unglue_marks,
 )
-from extractors.readers.text_finish import closing_formula, finish
+from extractors.readers.text_finish import Signature, finish
 from schemas import Block, BlockKind, Document, DocumentMeta, SourceFormat
 
 _FOOTNOTE_LINE = re.compile(r"^\s?(\d{1,3}) (?=\S)(.{3,})$")
@@ -45,6 +45,8 @@ MAX_FURNITURE_CHARS = 90
 FOOTNOTE_MARK_WINDOW = 160
 # A line shorter than this share of the usual full line ends its paragraph when it ends a sentence.
 SHORT_LINE_SHARE = 0.8
+# A lead-in or label line ("Wie gaat wat doen:", "Wat is de afspraak?") is short and opens a block.
+MAX_LABEL_CHARS = 60
 
 
 @dataclass
@@ -114,7 +116,7 @@ def parse(text: str) -> Document:
     blocks: list[Block] = []
     footnotes: list[Block] = []
     pending: _Pending | None = None
-    in_signature = False
+    signature = Signature()
     blank_run = 0
     i = 0
 
@@ -191,7 +193,7 @@ def parse(text: str) -> Document:
             pending is not None
             and pending.kind == BlockKind.paragraph
             and len(pending.lines) == 1
-            and not in_signature
+            and not signature.active
             and looks_like_heading(s)
             and len(s) < width * SHORT_LINE_SHARE
             and _next_starts_anew(lines, i + 1, furniture, footnote_starts)
@@ -199,7 +201,7 @@ def parse(text: str) -> Document:
             pending.kind = BlockKind.heading
             pending.level = heading_level(s)
             flush()
-        in_signature = in_signature or closing_formula(s)
+        signature.step(s)
         i += 1
     flush()
 
@@ -221,7 +223,8 @@ def _starts_new_block(prev: str, line: str, gap: int, width: int) -> bool:
     starts_anew = line[:1].isupper() or line[:1].isdigit() or line[:1] in "‘“\"'(["
     if not starts_anew:
         return False
-    return len(prev) < width * SHORT_LINE_SHARE or gap >= 2
+    is_label = len(line) <= MAX_LABEL_CHARS and line.rstrip().endswith((":", "?"))
+    return is_label or len(prev) < width * SHORT_LINE_SHARE or gap >= 2
 
 
 def _next_starts_anew(lines: list[str], j: int, furniture: set[int], footnotes: dict[int, int]) -> bool:

@@ -10,14 +10,14 @@ from extractors.readers.text_blocks import (
     make_block,
     number_marker,
 )
-from extractors.readers.text_finish import closing_formula, finish
+from extractors.readers.text_finish import Signature, finish
 from schemas import Block, BlockKind, Document, DocumentMeta, SourceFormat
 
 
 def parse(text: str) -> Document:
     vocab = build_vocabulary(text)
     blocks: list[Block] = []
-    in_signature = False
+    signature = Signature()
     for chunk in text.split("\n\n"):
         lines = [ln for ln in chunk.split("\n") if ln.strip()]
         if not lines:
@@ -36,9 +36,9 @@ def parse(text: str) -> Document:
                 paragraph.append(line)
         if paragraph:
             joined = join_lines(paragraph, vocab)
-            if len(paragraph) == 1 and not in_signature and looks_like_heading(joined):
+            if len(paragraph) == 1 and not signature.active and looks_like_heading(joined):
                 blocks.append(make_block(BlockKind.heading, joined, level=heading_level(joined)))
             else:
                 blocks.append(make_block(BlockKind.paragraph, joined))
-            in_signature = in_signature or closing_formula(joined)
+            signature.step(joined)
     return finish(DocumentMeta(format=SourceFormat.txt), blocks)

@@ -13,7 +13,7 @@ from extractors.readers.text_blocks import (
     number_marker,
     unglue_marks,
 )
-from extractors.readers.text_finish import closing_formula, finish
+from extractors.readers.text_finish import Signature, finish
 from schemas import Block, BlockKind, Document, DocumentMeta, SourceFormat
 
 _NUMMER = re.compile(
@@ -102,12 +102,12 @@ def parse(text: str) -> Document:
         items.append((kind, marker, clean_spaces(content), level, s))
     numbers = [f.number for f in footnotes if f.number is not None]
     unglued = unglue_marks([item[2] for item in items], numbers)
-    in_signature = False
+    signature = Signature()
     for (kind, marker, _, level, raw), (text, refs) in zip(items, unglued, strict=True):
-        if kind == BlockKind.paragraph and not in_signature and looks_like_heading(text):
+        if kind == BlockKind.paragraph and not signature.active and looks_like_heading(text):
             kind, level = BlockKind.heading, 2
         blocks.append(make_block(kind, text, level=level, marker=marker, footnote_refs=refs))
-        in_signature = in_signature or closing_formula(raw)
+        signature.step(raw)
     blocks.extend(footnotes)
     return finish(meta, blocks)
 

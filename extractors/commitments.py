@@ -1,0 +1,144 @@
+"""Commitments: who does what, bounded by which time expressions, inside an agreement block.
+
+Units are bullets (one unit each) and sentences of paragraphs. A unit with an acting organisation
+is a commitment; every time expression is linked to the task it bounds (its unit without the time
+phrase) and, where the unit is a commitment or clearly restates one, to that commitment.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from extractors.sentences import sentence_spans
+from schemas import Block, BlockKind, Commitment, OrgMention, Role, TimeExpression
+
+# A timeline bullet restates a commitment of the who-part when their words overlap this much
+# (rapidfuzz token_set_ratio, 0-100); 70 links "Het plan van aanpak wordt na de zomer van 2026
+# opgeleverd" to "VWS organiseert ... als eerste aanzet voor het plan van aanpak" but not unrelated
+# bullets that share only function words (checked on the HLO blocks).
+TASK_LINK_MIN_SCORE = 70
+MAX_TASK_CHARS = 160
+MAX_ACTION_CHARS = 240
+
+
+@dataclass
+class Unit:
+    block: Block
+    start: int  # offset in block text
+    end: int
+    part: str
+
+    @property
+    def text(self) -> str:
+        return self.block.text[self.start : self.end]
+
+    @property
+    def doc_start(self) -> int:
+        return self.block.char_start + self.start
+
+    @property
+    def doc_end(self) -> int:
+        return self.block.char_start + self.end
+
+
+def units_of(block: Block, offset: int, part: str, end: int | None = None) -> list[Unit]:
+    """Bullets are one unit; paragraphs are split into sentences. `offset`..`end` bound the text."""
+    stop = len(block.text) if end is None else end
+    piece = block.text[offset:stop]
+    start = offset + len(piece) - len(piece.lstrip())
+    stop = offset + len(piece.rstrip())
+    if start >= stop:
+        return []
+    if block.kind == BlockKind.list_item:
+        return [Unit(block, start, stop, part)]
+    return [Unit(block, start + a, start + b, part) for a, b in sentence_spans(block.text[start:stop])]
+
+
+def in_unit(unit: Unit, start: int, end: int) -> bool:
+    """Whether a block-relative span lies inside the unit."""
+    return unit.start <= start and end <= unit.end
+
+
+def shift_mention(m: OrgMention, block: Block) -> OrgMention:
+    return m.model_copy(
+        update={
+            "char_start": m.char_start + block.char_start,
+            "char_end": m.char_end + block.char_start,
+            "block": block.index,
+        }
+    )
+
+
+def shift_time(t: TimeExpression, block: Block) -> TimeExpression:
+    return t.model_copy(
+        update={
+            "char_start": t.char_start + block.char_start,
+            "char_end": t.char_end + block.char_start,
+            "block": block.index,
+        }
+    )
+
+
+def task_of(unit_text: str, surface: str) -> str:
+    """The short task a time expression bounds: its unit without the time phrase and list glue."""
+    task = unit_text.replace(surface, " ", 1)
+    task = re.sub(r"\s+", " ", task).strip(" :;,.-–")
+    task = re.sub(
+        r"^(?:in|per|vanaf|voor|tot|uiterlijk|rond|na)\s+(?=[A-Za-z])", "", task, flags=re.IGNORECASE
+    )
+    if len(task) > MAX_TASK_CHARS:
+        task = task[:MAX_TASK_CHARS].rsplit(" ", 1)[0] + " …"
+    return task
+
+
+def action_of(unit_text: str, unit_start: int, actors: list[OrgMention]) -> str:
+    """The action without the leading list of actors: "ZN, VNG en ActiZ inventariseren X" -> "inventariseren X"."""
+    pos = 0
+    text = unit_text
+    lead = re.match(r"\s*(?:de|het)\s+", text, re.IGNORECASE)
+    if lead:
+        pos = lead.end()
+    for m in sorted(actors, key=lambda m: m.char_start):
+        rel = m.char_start - unit_start
+        if rel != pos:
+            break
+        pos = m.char_end - unit_start
+        glue = re.match(r"(?:\s*(?:,|en|/|&)\s*(?:de|het)?\s*)", text[pos:])
+        if glue:
+            pos += glue.end()
+    action = text[pos:].strip() if pos else text.strip()
+    return action[:MAX_ACTION_CHARS]
+
+
+def build_commitment(
+    index: int, unit: Unit, mentions: list[OrgMention], times: list[TimeExpression]
+) -> Commitment | None:
+    """A unit becomes a commitment when an organisation acts in it."""
+    if not any(m.role == Role.actor for m in mentions):
+        return None
+    doc_mentions = [shift_mention(m, unit.block) for m in mentions]
+    return Commitment(
+        index=index,
+        text=unit.text,
+        action=action_of(unit.text, unit.start, mentions),
+        part=unit.part,
+        actors=doc_mentions,
+        times=[shift_time(t, unit.block) for t in times],
+        char_start=unit.doc_start,
+        char_end=unit.doc_end,
+        block=unit.block.index,
+        page=unit.block.page,
+    )
+
+
+def link_task(task: str, commitments: list[Commitment]) -> int | None:
+    """The commitment a timeline task restates, if one clearly does."""
+    best: tuple[float, int] | None = None
+    for c in commitments:
+        score = fuzz.token_set_ratio(task.lower(), c.text.lower())
+        if score >= TASK_LINK_MIN_SCORE and (best is None or score > best[0]):
+            best = (score, c.index)
+    return best[1] if best else None

@@ -1,0 +1,131 @@
+"""Progress documents: reporting sections (clusters, actielijnen), their status, dated commitments.
+
+A progress letter or bijlage reports per section; each sentence that states progress becomes a
+status statement, classified from the document's own words (extractors/data/status_cues.yaml).
+Sentences that promise something by a date are dated commitments: in a letter they are its
+agreements, in a cluster they are the cluster's commitments.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from extractors.commitments import Unit, units_of
+from extractors.cues import agreement_cues, status_cues
+from schemas import Block, BlockKind, Document, Section, Status, StatusStatement, TimeExpression, TimeKind
+
+# A section without any status cue still gets one statement, so every section is accounted for.
+UNKNOWN_QUOTE_CHARS = 240
+# A dated sentence whose interval ended more than this many days before the document date reports
+# the past, unless it uses future wording; 0 would drop phases that just elapsed.
+PAST_GRACE_DAYS = 31
+
+
+@dataclass
+class SectionSpan:
+    section: Section
+    blocks: list[Block]
+    series: bool
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60] or "section"
+
+
+def find_sections(doc: Document, structured: bool) -> list[SectionSpan]:
+    """Series sections ("Cluster 5 ...") and their level-2 siblings; for letters, level-2 headings."""
+    cues = agreement_cues()
+    content = [b for b in doc.blocks if b.kind not in (BlockKind.furniture, BlockKind.footnote)]
+    heads = [b for b in content if b.kind == BlockKind.heading and (b.level or 2) <= 2]
+    series = [b for b in heads if cues.series.match(b.text)]
+    if series:
+        first = series[0].index
+        heads = [b for b in heads if b.index >= first]
+    elif structured:
+        return []
+    spans: list[SectionSpan] = []
+    seen: set[str] = set()
+    for i, head in enumerate(heads):
+        end = heads[i + 1].index if i + 1 < len(heads) else len(doc.blocks)
+        blocks = [b for b in content if head.index < b.index < end]
+        m = cues.series.match(head.text)
+        key = f"{m.group('word').lower()}-{m.group('number').lower()}" if m else _slug(head.text)
+        while key in seen:
+            key += "-2"
+        seen.add(key)
+        last = blocks[-1] if blocks else head
+        section = Section(
+            key=key,
+            title=head.text.strip(),
+            level=head.level or 2,
+            char_start=head.char_start,
+            char_end=last.char_end,
+            block=head.index,
+            page=head.page,
+        )
+        spans.append(SectionSpan(section, blocks, bool(m)))
+    return spans
+
+
+def classify(sentence: str) -> Status | None:
+    cues = status_cues()
+    for status in cues.priority:
+        if cues.patterns[status].search(sentence):
+            return Status(status)
+    return None
+
+
+def status_statements(span: SectionSpan) -> list[StatusStatement]:
+    out: list[StatusStatement] = []
+    first: Unit | None = None
+    for block in span.blocks:
+        if block.kind == BlockKind.table:
+            continue
+        for unit in units_of(block, 0, "text"):
+            first = first or unit
+            status = classify(unit.text)
+            if status is None:
+                continue
+            out.append(
+                StatusStatement(
+                    section_key=span.section.key,
+                    section_title=span.section.title,
+                    status=status,
+                    quote=unit.text.strip(),
+                    char_start=unit.doc_start,
+                    char_end=unit.doc_end,
+                    block=block.index,
+                    page=block.page,
+                )
+            )
+    if not out and first is not None:
+        out.append(
+            StatusStatement(
+                section_key=span.section.key,
+                section_title=span.section.title,
+                status=Status.unknown,
+                quote=first.text.strip()[:UNKNOWN_QUOTE_CHARS],
+                char_start=first.doc_start,
+                char_end=first.doc_end,
+                block=first.block.index,
+                page=first.block.page,
+            )
+        )
+    return out
+
+
+def is_dated_commitment(sentence: str, times: list[TimeExpression], ref_date: date | None) -> bool:
+    """A sentence that binds something to a date and looks ahead rather than back."""
+    dated = [t for t in times if t.kind == TimeKind.date and t.end_date is not None]
+    if not dated:
+        return False
+    cues = agreement_cues()
+    if cues.future.search(sentence):
+        return True
+    if cues.past.search(sentence):
+        return False
+    if ref_date is None:
+        return True
+    return any((t.end_date - ref_date).days >= -PAST_GRACE_DAYS for t in dated if t.end_date is not None)
