@@ -62,6 +62,35 @@ register(
 )
 
 
+# --- eval ---------------------------------------------------------------------------------------
+
+DEFAULT_GOLD = (Path("../shared/gold"), Path("tests/gold"))
+DEFAULT_BASELINE = Path("tests/eval_baseline.json")
+
+
+def _eval_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "gold", nargs="*", type=Path, help="gold files or folders (default: ../shared/gold tests/gold)"
+    )
+    p.add_argument("--baseline", type=Path, default=DEFAULT_BASELINE, help="floors per gold file and metric")
+    p.add_argument("--misses", action="store_true", help="list every missed and extra fact")
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from pipeline.eval_report import run_eval
+
+    return run_eval(args.db, args.gold or list(DEFAULT_GOLD), args.baseline, show_misses=args.misses)
+
+
+register(
+    "eval",
+    "score the database against gold annotations; fails when a score drops below its floor",
+    "afspraken eval ../shared/gold --db output/afspraken.db --misses",
+    _eval_args,
+    cmd_eval,
+)
+
+
 # --- entry point ----------------------------------------------------------------------------------
 
 

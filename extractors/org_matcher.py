@@ -1,0 +1,369 @@
+"""Find registry organisations in text: spaCy PhraseMatcher over a regex-tokenized Doc.
+
+Patterns come from the registry (name, abbreviation, aliases). Acronyms match case-sensitively
+(ZIN is also the word "zin", SER is not "ser"), other names case-insensitively (ActiZ/Actiz,
+ZorgthuisNL/Zorgthuisnl). After matching:
+
+1. guards: an alias with an `after` list needs one of those words right before it ("de Kamer");
+2. compounds: "NZa-tarieven" is not a mention of the NZa; "SER-advies", "RIVM-monitor" are (the
+   organisation token only, role mentioned), see `COMPOUND_MENTION_HEADS`;
+3. overlaps: the longest match wins, then the earliest;
+4. "NAME (ABBR)" and "ABBR (NAME)" of one organisation become one mention spanning both;
+5. apposition: a role group directly followed by a named organisation ("de beroepsorganisaties
+   Verenso en V&VN") is not a mention of its own.
+
+Roles are assigned by extractors.org_roles. Unknown organisation-like names: extractors.org_unknown.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import compress
+
+import spacy
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from extractors.org_registry import ARTICLES, Registry
+from extractors.org_roles import RoleLexicon, assign_roles
+from extractors.org_tokens import Tokens, tokenize
+from schemas.facts import OrgMention, Role, UnknownOrganisation
+
+# Heads of hyphenated compounds that still name the organisation as author or owner of an output:
+# the gold convention counts "SER-advies", "NZA-advies", "RIVM-monitor" as mentions. Every other
+# head ("VWS-begroting", "NZa-tarieven", "GGD-regio", "VNG-leden") names something else.
+COMPOUND_MENTION_HEADS = frozenset(
+    {
+        "advies",
+        "adviezen",
+        "advisering",
+        "monitor",
+        "monitoring",
+        "rapport",
+        "rapporten",
+        "rapportage",
+        "onderzoek",
+        "brief",
+        "analyse",
+        "evaluatie",
+        "verkenning",
+        "signalement",
+        "standpunt",
+        "uitvoeringstoets",
+        "toets",
+        "handreiking",
+        "publicatie",
+        "programma",
+        "project",
+        "website",
+    }
+)
+# Names inside web and mail addresses are not mentions ("www.movisie.nl/publicatie").
+_URL_RE = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
+_MAX_ACRONYM_MIXED_LEN = 4
+_SEPARATOR = "\u2063"  # between windows in one Doc; no pattern contains it
+# Common words that make poor anchors when a pattern has a rarer word ("HLO partijen": anchor "hlo").
+_POOR_ANCHORS = frozenset(
+    """partijen eerste tweede betrokken landelijke landelijk nederland nederlandse welzijn uitvoering zorg
+    van voor en de het in der bij bestuurlijke bestuurlijk organisaties vereniging stichting overleg
+    nationale raad sociaal elkaar beter ieder regionaal transformatie transitie netwerk toezicht overheid
+    groep partners zorgvuldig zelfstandige langdurige palliatieve onderwijs huisartsen mantelzorg - ( ) ,
+    & /""".split()
+)
+
+
+def is_acronym(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    if not letters:
+        return False
+    upper = sum(c.isupper() for c in letters)
+    return upper == len(letters) or (len(letters) <= _MAX_ACRONYM_MIXED_LEN and upper >= 2)
+
+
+def _strip_article(alias: str) -> str:
+    """Drop a leading article; names that start with one ("De Nederlandse GGZ") get it back after
+    matching (see `_name_article`), because an article as a pattern's first word would open a
+    window at every "de" of the text."""
+    low = alias.lower()
+    for art in ARTICLES:
+        if low.startswith(art):
+            return alias[len(art) :]
+    return alias
+
+
+def _name_article(name: str) -> str | None:
+    low = name.lower()
+    return next((art.strip() for art in ARTICLES if low.startswith(art)), None)
+
+
+@dataclass(slots=True)
+class _Cand:
+    start: int  # token indices
+    end: int
+    org_id: str
+    compound: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _PatternInfo:
+    org_id: str
+    after: tuple[str, ...] = ()
+
+
+class OrgMatcher:
+    """Finds registry organisations in text. Build once (it compiles ~1,000 patterns); reuse."""
+
+    def __init__(self, registry: Registry | None = None, roles: RoleLexicon | None = None) -> None:
+        self.registry = registry or Registry.load()
+        self.roles = roles or RoleLexicon.load()
+        self.nlp = spacy.blank("nl")
+        self.vocab = self.nlp.vocab
+        self._exact = PhraseMatcher(self.vocab, attr="ORTH")
+        self._folded = PhraseMatcher(self.vocab, attr="LOWER")
+        self._info: dict[int, _PatternInfo] = {}
+        self.pattern_count = 0
+        # One anchor word per pattern (its longest word, a proxy for the rarest; exact for acronyms,
+        # lower case for names) and the longest pattern: only windows around anchors are turned into
+        # a spaCy Doc, because building the Doc costs more than matching it.
+        self._anchor_exact: dict[str, tuple[int, int]] = {}  # anchor -> (tokens before, tokens after)
+        self._anchor_lower: dict[str, tuple[int, int]] = {}
+        self._name_article: dict[str, str] = {}
+        self._build()
+
+    @classmethod
+    def for_registry(cls, registry: Registry) -> OrgMatcher:
+        if registry is Registry.load():
+            return default_matcher()
+        return _matcher_for(id(registry), registry)
+
+    def _build(self) -> None:
+        seen: set[tuple[bool, tuple[str, ...], str]] = set()
+        for entry in self.registry.raw_entries():
+            art = _name_article(entry.org.name)
+            if art:
+                self._name_article[entry.id] = art
+            for form in entry.surface_forms():
+                alias = _strip_article(form)
+                words = tokenize(alias).words
+                if not words:
+                    continue
+                letter_words = [w for w in words if any(c.isalpha() for c in w)]
+                sensitive = form in entry.case_sensitive or (
+                    bool(letter_words) and all(is_acronym(w) for w in letter_words)
+                )
+                key_words = tuple(words) if sensitive else tuple(w.lower() for w in words)
+                after = entry.after.get(form, ())
+                dedupe = (sensitive, key_words, entry.id)
+                if dedupe in seen and not after:
+                    continue
+                seen.add(dedupe)
+                key = f"{entry.id}\t{form}"
+                self._info[self.vocab.strings.add(key)] = _PatternInfo(entry.id, after)
+                matcher = self._exact if sensitive else self._folded
+                matcher.add(key, [Doc(self.vocab, words=list(words))])
+                pos = max(
+                    range(len(key_words)),
+                    # Not a common word; a capitalised (proper) word; then the longest.
+                    key=lambda i: (
+                        key_words[i] not in _POOR_ANCHORS,
+                        words[i][:1].isupper(),
+                        len(key_words[i]),
+                    ),
+                )
+                anchors = self._anchor_exact if sensitive else self._anchor_lower
+                before, after = anchors.get(key_words[pos], (0, 0))
+                anchors[key_words[pos]] = (max(before, pos), max(after, len(key_words) - pos - 1))
+                self.pattern_count += 1
+
+    # --- matching -------------------------------------------------------------------------------
+    def _candidates(self, toks: Tokens) -> list[_Cand]:
+        if not self._may_match(toks):
+            return []
+        words, low = toks.words, toks.low  # offsets only where needed: most windows match nothing
+        n = len(words)
+        ae, al = self._anchor_exact, self._anchor_lower
+        windows = sorted(
+            [
+                *(
+                    (i - ae[words[i]][0], i + ae[words[i]][1] + 1)
+                    for i in compress(range(n), map(ae.__contains__, words))
+                ),
+                *(
+                    (i - al[low[i]][0], i + al[low[i]][1] + 1)
+                    for i in compress(range(n), map(al.__contains__, low))
+                ),
+            ]
+        )
+        # Windows around anchors (as far as the patterns with that anchor reach), merged; one Doc
+        # holds them all with a separator token between (it matches no pattern), and `orig` maps
+        # Doc positions back to tokens.
+        doc_words: list[str] = []
+        orig: list[int] = []
+        win_end = -1
+        for lo, hi in windows:
+            lo = max(lo, win_end, 0)
+            hi = min(n, hi)
+            if lo > win_end and doc_words:
+                doc_words.append(_SEPARATOR)
+                orig.append(-1)
+            doc_words.extend(words[lo:hi])
+            orig.extend(range(lo, hi))
+            win_end = max(win_end, hi)
+        doc = Doc(self.vocab, words=doc_words)
+        cands: list[_Cand] = []
+        for match_id, ds, de in [*self._exact(doc), *self._folded(doc)]:
+            s, e = orig[ds], orig[de - 1] + 1
+            info = self._info[match_id]
+            if info.after and (s == 0 or words[s - 1] not in info.after):
+                continue
+            compound = False
+            # A hyphen glued to the name and a word after it: "NZa-tarieven", "SER-advies", "AZWA-\npartijen".
+            if e + 1 < n and words[e] == "-" and words[e + 1][0].isalpha():
+                starts, ends = toks.starts, toks.ends
+                gap = toks.text[ends[e] : starts[e + 1]]
+                if starts[e] == ends[e - 1] and (gap == "" or "\n" in gap):
+                    if words[e + 1].lower() not in COMPOUND_MENTION_HEADS:
+                        continue
+                    compound = True
+            art = self._name_article.get(info.org_id)
+            if art and s > 0 and low[s - 1] == art:
+                s -= 1  # "De Nederlandse GGZ": the article belongs to the name
+            cands.append(_Cand(s, e, info.org_id, compound))
+        if cands and ("www." in toks.text or "://" in toks.text or "@" in toks.text):
+            cands = _outside_urls(toks, cands)
+        return _resolve_overlaps(cands)
+
+    def _merge_and_filter(self, toks: Tokens, cands: list[_Cand]) -> tuple[list[_Cand], set[int]]:
+        """NAME (ABBR) pairs become one mention; role groups in apposition are dropped.
+
+        Returns the mentions and the token indices of dropped appositions (the role logic skips them).
+        """
+        words = toks.words
+        out: list[_Cand] = []
+        dropped: set[int] = set()
+        i = 0
+        while i < len(cands):
+            c = cands[i]
+            if i + 1 < len(cands):
+                nxt = cands[i + 1]
+                # "Nederlandse AI coalitie (NL AIC)", "Zorginstituut Nederland (het Zorginstituut)".
+                between = words[c.end : nxt.start]
+                if (
+                    nxt.org_id == c.org_id
+                    and between
+                    and between[0] == "("
+                    and all(w.lower() in ("(", "de", "het") for w in between)
+                    and nxt.end < len(words)
+                    and words[nxt.end] == ")"
+                ):
+                    out.append(_Cand(c.start, nxt.end + 1, c.org_id))
+                    i += 2
+                    continue
+                kind = self.registry.entry(c.org_id).org.kind
+                nxt_kind = self.registry.entry(nxt.org_id).org.kind
+                if kind == "role_group" and nxt_kind != "role_group" and nxt.start == c.end:
+                    dropped.update(range(c.start, c.end))
+                    i += 1
+                    continue
+            out.append(c)
+            i += 1
+        return out, dropped
+
+    def _may_match(self, toks: Tokens) -> bool:
+        """Cheap reject: no anchor word at all (most paragraphs), before computing token offsets."""
+        return not (
+            self._anchor_exact.keys().isdisjoint(toks.words)
+            and self._anchor_lower.keys().isdisjoint(toks.low)
+        )
+
+    def find(self, text: str) -> list[OrgMention]:
+        """Registry organisations in `text`, non-overlapping, in order, with their role."""
+        toks = tokenize(text)
+        cands, dropped = self._merge_and_filter(toks, self._candidates(toks))
+        if not cands:
+            return []
+        roles = assign_roles(toks, [(c.start, c.end, c.compound) for c in cands], dropped, self.roles)
+        out: list[OrgMention] = []
+        for c, role in zip(cands, roles, strict=True):
+            cs, ce = toks.starts[c.start], toks.ends[c.end - 1]
+            out.append(_mention(c.org_id, text[cs:ce], role, cs, ce))
+        return out
+
+    def find_ids(self, text: str) -> list[str]:
+        """Organisation ids in `text`, without roles (cheaper: for filtering and benchmarks)."""
+        toks = tokenize(text)
+        cands, _ = self._merge_and_filter(toks, self._candidates(toks))
+        return [c.org_id for c in cands]
+
+    def find_unknown(self, text: str) -> list[UnknownOrganisation]:
+        """Organisation-like names in `text` that the registry does not know, for curation."""
+        from extractors.org_unknown import find_unknown
+
+        toks = tokenize(text)
+        cands, _ = self._merge_and_filter(toks, self._candidates(toks))
+        known = [(toks.starts[c.start], toks.ends[c.end - 1]) for c in cands]
+        return find_unknown(text, known, self.registry.knows)
+
+
+_MENTION_FIELDS_SET = frozenset({"organisation_id", "surface", "role", "char_start", "char_end"})
+
+
+def _mention(org_id: str, surface: str, role: Role, start: int, end: int) -> OrgMention:
+    """An OrgMention without validation: the values are built here and trusted, and validating
+    (or even `model_construct`) costs more than the rest of the role assignment. Equal to the
+    validated model; tests/test_organisations.py checks that."""
+    m = object.__new__(OrgMention)
+    fields = {
+        "char_start": start,
+        "char_end": end,
+        "block": None,
+        "page": None,
+        "organisation_id": org_id,
+        "surface": surface,
+        "role": role,
+    }
+    object.__setattr__(m, "__dict__", fields)
+    object.__setattr__(m, "__pydantic_fields_set__", set(_MENTION_FIELDS_SET))
+    object.__setattr__(m, "__pydantic_extra__", None)
+    object.__setattr__(m, "__pydantic_private__", None)
+    return m
+
+
+def _outside_urls(toks: Tokens, cands: list[_Cand]) -> list[_Cand]:
+    urls = [m.span() for m in _URL_RE.finditer(toks.text)]
+    return [
+        c for c in cands if not any(s <= toks.starts[c.start] and toks.ends[c.end - 1] <= e for s, e in urls)
+    ]
+
+
+def _resolve_overlaps(cands: list[_Cand]) -> list[_Cand]:
+    """Longest first, then earliest; keep the ones that do not overlap an already kept match."""
+    if len(cands) < 2:
+        return cands
+    cands.sort(key=lambda c: (c.start - c.end, c.start))
+    taken: list[_Cand] = []
+    used: set[int] = set()
+    for c in cands:
+        span = range(c.start, c.end)
+        if any(t in used for t in span):
+            continue
+        used.update(span)
+        taken.append(c)
+    taken.sort(key=lambda c: c.start)
+    return taken
+
+
+@lru_cache(maxsize=1)
+def default_matcher() -> OrgMatcher:
+    """The matcher over the default registry, built once per process."""
+    return OrgMatcher()
+
+
+@lru_cache(maxsize=4)
+def _matcher_for(_key: int, registry: Registry) -> OrgMatcher:
+    return OrgMatcher(registry)
+
+
+__all__ = ["COMPOUND_MENTION_HEADS", "OrgMatcher", "Role", "default_matcher", "is_acronym"]

@@ -1,0 +1,149 @@
+"""Organisation-like names the registry does not know, recorded for curation (never dropped silently).
+
+Three shapes are reported:
+
+- acronyms: 2-6 capitals, possibly with "&" or a trailing number ("NLZVE", "ZE&GG", "G40"), with a
+  glued footnote number removed ("IKZ4" -> "IKZ");
+- legal-form names: "Stichting ...", "Vereniging ...", "Federatie ...", "Coöperatie ...", "Platform
+  ...", "Kenniscentrum ...", "Netwerk ...", "Alliantie ...", "Bureau ..." followed by capitalised words;
+- capitalised multi-word names (two or more capitalised words, linked by van/voor/en/de...) that act:
+  within a few words of an action verb (data/roles.yaml `verbs`) or after "door"/"met"/"samen met".
+
+The stoplist (data/org_stoplist.yaml) excludes laws, programmes, standards, month names and common
+sentence starts. Names inside a registry mention are not reported.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import pairwise
+from pathlib import Path
+
+import yaml
+
+from extractors.org_registry import DATA_DIR
+from extractors.org_roles import RoleLexicon
+from schemas.facts import UnknownOrganisation
+
+STOPLIST_PATH = DATA_DIR / "org_stoplist.yaml"
+# Characters of context kept on each side of an unknown name (the brief asks for about 80 in all).
+CONTEXT_CHARS = 40
+# How many words after a capitalised name an action verb may follow and still count as "acting".
+VERB_WINDOW_WORDS = 3
+
+# Capitals (and &) only; digits glued after them are a footnote number or a year and fall off.
+_ACRONYM = re.compile(r"(?<![\w&.-])([A-Z][A-Z&]{1,5})(?=\d{0,3}(?![\w&]))")
+_ROMAN = re.compile(r"^[IVXLC]+$")
+_LEGAL_FORM = re.compile(
+    r"\b(?:Stichting|Vereniging|Federatie|Coöperatie|Platform|Kenniscentrum|Netwerk|Alliantie|Bureau)"
+    r"(?:\s+(?:(?:van|voor|de|der|het|en|in|&)\s+)?[A-Z0-9][\w&'’.-]*)+"
+)
+# Capitalised words (a capital, then lower case) linked by small words; line breaks allowed
+# because PDF exports break lines mid-name.
+_CAPITALISED_RUN = re.compile(
+    r"(?<![\w.])[A-Z][a-zà-ÿ][\w&'’-]*(?:\s+(?:(?:van|voor|de|der|het|en|&|in)\s+)?[A-Z][a-zà-ÿ][\w&'’-]*)+"
+)
+_AGENT_BEFORE = re.compile(r"(?:\bdoor|\bmet|\bsamen met|\bbij)\s+(?:de\s+|het\s+)?$")
+
+
+@dataclass(frozen=True)
+class Stoplist:
+    exact: frozenset[str]  # compared as written (acronyms) ...
+    lower: frozenset[str]  # ... and lower-cased (words)
+    name_endings: tuple[str, ...]  # a capitalised run ending in one names a thing, not an organisation
+    endings_anywhere: tuple[str, ...]  # ... and so does a run with any word ending in one of these
+
+    def stops(self, word: str) -> bool:
+        return word in self.exact or word.lower() in self.lower
+
+
+@lru_cache(maxsize=2)
+def load_stoplist(path: str | Path = STOPLIST_PATH) -> Stoplist:
+    raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    endings = tuple(str(w).lower() for w in raw.pop("name_endings", ()))
+    anywhere = tuple(str(w).lower() for w in raw.pop("endings_anywhere", ()))
+    exact: set[str] = set()
+    for group in raw.values():
+        exact.update(str(w) for w in group)
+    return Stoplist(
+        frozenset(exact), frozenset(w.lower() for w in exact if not w.isupper()), endings, anywhere
+    )
+
+
+def _trim_run(text: str, start: int, end: int, stop: Stoplist) -> tuple[int, int] | None:
+    """Drop leading stopwords ("Het Generiek Kompas", "Tijdens de Slimme Zorg Estafette"); None if
+    fewer than two capitalised words remain or the run names a thing ("... Dementiestrategie")."""
+    words = list(re.finditer(r"[^\s'’‘\"“”]+", text[start:end]))
+    while words and (stop.stops(words[0].group()) or words[0].group()[0].islower()):
+        words.pop(0)
+    # A heading followed by a sentence start: "Mantelzorg Het versterken", "Overig De NZa".
+    while words and (stop.stops(words[-1].group()) or words[-1].group()[0].islower()):
+        words.pop()
+    texts = [w.group() for w in words]
+    if sum(t[0].isupper() for t in texts) < 2 or any(a == b for a, b in pairwise(texts)):
+        return None
+    if texts[-1].lower().endswith(stop.name_endings) or any(
+        t.lower().endswith(stop.endings_anywhere) for t in texts
+    ):
+        return None
+    return start + words[0].start(), start + words[-1].end()
+
+
+def _overlaps(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _context(text: str, start: int, end: int) -> str:
+    ctx = text[max(0, start - CONTEXT_CHARS) : end + CONTEXT_CHARS]
+    return " ".join(ctx.split())
+
+
+def find_unknown(
+    text: str, known: list[tuple[int, int]], is_known: Callable[[str], bool] = lambda _: False
+) -> list[UnknownOrganisation]:
+    """Unknown organisation-like names in `text`.
+
+    `known` are the spans of registry mentions; `is_known(surface)` says whether the registry has
+    the name although it was no mention here (the "VWS" of "VWS-begroting").
+    """
+    stop = load_stoplist()
+    verbs = RoleLexicon.load().verbs
+    found: dict[tuple[int, int], str] = {}
+    for m in _ACRONYM.finditer(text):
+        surface = m.group(1)
+        if _ROMAN.match(surface) or sum(c.isupper() for c in surface) < 2:
+            continue
+        if stop.stops(surface) or is_known(surface) or _overlaps(m.start(1), m.end(1), known):
+            continue
+        found[(m.start(1), m.end(1))] = surface
+    for m in _LEGAL_FORM.finditer(text):
+        surface = " ".join(m.group(0).rstrip(".,'’").split())
+        end = m.start() + len(m.group(0).rstrip(".,'’"))
+        if " " in surface and not is_known(surface) and not _overlaps(m.start(), end, known):
+            found[(m.start(), end)] = surface
+    for m in _CAPITALISED_RUN.finditer(text):
+        span = _trim_run(text, m.start(), m.end(), stop)
+        if span is None or _overlaps(*span, known):
+            continue
+        surface = " ".join(text[span[0] : span[1]].split())
+        if is_known(surface) or stop.stops(surface):
+            continue
+        after = text[span[1] : span[1] + 60].split()[:VERB_WINDOW_WORDS]
+        acts = any(w.strip(".,;:()").lower() in verbs for w in after)
+        if acts or _AGENT_BEFORE.search(text[max(0, span[0] - 20) : span[0]]):
+            found[span] = surface
+    out: list[UnknownOrganisation] = []
+    last_end = -1
+    for (start, end), surface in sorted(found.items()):
+        if start < last_end:  # an acronym inside a longer reported name
+            continue
+        last_end = end
+        out.append(
+            UnknownOrganisation(
+                surface=surface, context=_context(text, start, end), char_start=start, char_end=end
+            )
+        )
+    return out
