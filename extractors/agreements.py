@@ -154,6 +154,7 @@ def find_agreements(doc: Document, has_time: Callable[[int], bool]) -> list[Draf
     pending: list[Anchor] = []
     last_heading: tuple[int, Block] | None = None  # (position in items, heading block)
     prev_end = -1
+    anchor_sections: dict[int, str | None] = {}
 
     def close() -> None:
         nonlocal cur, prev_end
@@ -167,12 +168,7 @@ def find_agreements(doc: Document, has_time: Callable[[int], bool]) -> list[Draf
         if b.index in anchors and seg.start == 0:
             close()
             anchor = anchors[b.index]
-            if pending and anchor.code and pending[-1].code and _extends(anchor.code, pending[-1].code):
-                umbrella = pending[-1]
-                if not any(d.anchor is umbrella for d in drafts):
-                    drafts.append(
-                        Draft(umbrella, "coded", outline.path(umbrella.level), blocks=[umbrella.block])
-                    )
+            anchor_sections[anchor.block] = outline.path(anchor.level)
             pending.append(anchor)
             continue
         if seg.part is not None:
@@ -190,9 +186,7 @@ def find_agreements(doc: Document, has_time: Callable[[int], bool]) -> list[Draf
                     anchor = _unnumbered_anchor(last_heading, pos, prev_end)
                 if anchor is None:
                     continue
-                cur = Draft(
-                    anchor, _shape(anchor), outline.path(anchor.level), parent=_parent(anchor, drafts)
-                )
+                cur = Draft(anchor, _shape(anchor), outline.path(anchor.level))
                 cur.blocks.append(anchor.block)
             assert cur is not None
             cur.current = seg.part
@@ -229,11 +223,7 @@ def find_agreements(doc: Document, has_time: Callable[[int], bool]) -> list[Draf
             drafts.append(draft)
             prev_end = b.index
     close()
-    return _first_of_each_code(drafts)
-
-
-def _extends(code: str, umbrella: str) -> bool:
-    return code != umbrella and code.startswith(umbrella) and code[len(umbrella) :].isalpha()
+    return _with_umbrellas(_first_of_each_code(drafts), list(anchors.values()), anchor_sections)
 
 
 def _shape(anchor: Anchor) -> str:
@@ -264,14 +254,28 @@ def _unnumbered_anchor(last_heading: tuple[int, Block] | None, pos: int, prev_en
     return Anchor(heading.index, None, heading.text.strip(), heading.level or 2)
 
 
-def _parent(anchor: Anchor, drafts: list[Draft]) -> str | None:
-    """Sub-blocks ("C3a") belong to the umbrella block whose code they extend ("C3")."""
-    if not anchor.code:
-        return None
-    for d in reversed(drafts):
-        if d.code and _extends(anchor.code, d.code):
-            return d.code
-    return None
+def _with_umbrellas(
+    drafts: list[Draft], anchors: list[Anchor], sections: dict[int, str | None]
+) -> list[Draft]:
+    """Sub-blocks ("C3a", "C3b") belong to the umbrella block whose code they extend ("C3"): the last
+    title with that code before the first sub-block, which has no parts of its own."""
+    out: list[Draft] = []
+    have = {d.code for d in drafts if d.code}
+    for d in drafts:
+        base = re.sub(r"[a-z]+$", "", d.code or "")
+        if d.code and d.code[0].isalpha() and base != d.code and d.anchor is not None:
+            if base not in have:
+                before = [a for a in anchors if a.code == base and a.block < d.anchor.block]
+                if before:
+                    umbrella = before[-1]
+                    out.append(
+                        Draft(umbrella, "coded", sections.get(umbrella.block), blocks=[umbrella.block])
+                    )
+                    have.add(base)
+            if base in have:
+                d.parent = base
+        out.append(d)
+    return out
 
 
 def _heading_ends(

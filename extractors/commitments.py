@@ -44,15 +44,16 @@ class Unit:
         return self.block.char_start + self.end
 
 
-def units_of(block: Block, offset: int, part: str, end: int | None = None) -> list[Unit]:
-    """Bullets are one unit; paragraphs are split into sentences. `offset`..`end` bound the text."""
+def units_of(block: Block, offset: int, part: str, end: int | None = None, sentences: bool = False) -> list[Unit]:
+    """Bullets are one unit (or its sentences, with `sentences`); paragraphs are split into sentences.
+    `offset`..`end` bound the text."""
     stop = len(block.text) if end is None else end
     piece = block.text[offset:stop]
     start = offset + len(piece) - len(piece.lstrip())
     stop = offset + len(piece.rstrip())
     if start >= stop:
         return []
-    if block.kind == BlockKind.list_item:
+    if block.kind == BlockKind.list_item and not sentences:
         return [Unit(block, start, stop, part)]
     return [Unit(block, start + a, start + b, part) for a, b in sentence_spans(block.text[start:stop])]
 

@@ -194,9 +194,9 @@ def _dated_commitments(
         if block.kind not in (BlockKind.paragraph, BlockKind.list_item):
             continue
         subject: list[OrgMention] = []
-        for unit in units_of(block, 0, "text"):
+        for unit in units_of(block, 0, "text", sentences=True):
             own = [m for m in facts.mentions_in(unit) if m.role == Role.actor]
-            if is_dated_commitment(unit.text, facts.times_in(unit), doc.meta.date):
+            if is_dated_commitment(unit.text, facts.times_in(unit), doc.meta.date, unit.start):
                 out.append((unit, own or subject))
             subject = own or subject
     return out
@@ -260,7 +260,7 @@ def _from_section(doc: Document, span: SectionSpan, facts: BlockFacts) -> Agreem
     times: list[TimeExpression] = []
     mentions: list[OrgMention] = []
     for block in span.blocks:
-        for unit in units_of(block, 0, "text"):
+        for unit in units_of(block, 0, "text", sentences=True):
             for t in facts.times_in(unit):
                 times.append(
                     shift_time(t, block).model_copy(

@@ -18,9 +18,6 @@ from schemas import Block, BlockKind, Document, Section, Status, StatusStatement
 
 # A section without any status cue still gets one statement, so every section is accounted for.
 UNKNOWN_QUOTE_CHARS = 240
-# A dated sentence whose interval ended more than this many days before the document date reports
-# the past, unless it uses future wording; 0 would drop phases that just elapsed.
-PAST_GRACE_DAYS = 31
 
 
 @dataclass
@@ -83,7 +80,7 @@ def status_statements(span: SectionSpan) -> list[StatusStatement]:
     for block in span.blocks:
         if block.kind == BlockKind.table:
             continue
-        for unit in units_of(block, 0, "text"):
+        for unit in units_of(block, 0, "text", sentences=True):
             first = first or unit
             status = classify(unit.text)
             if status is None:
@@ -116,16 +113,35 @@ def status_statements(span: SectionSpan) -> list[StatusStatement]:
     return out
 
 
-def is_dated_commitment(sentence: str, times: list[TimeExpression], ref_date: date | None) -> bool:
-    """A sentence that binds something to a date and looks ahead rather than back."""
-    dated = [t for t in times if t.kind == TimeKind.date and t.end_date is not None]
+# A date that names a document ("de brief van 3 juni 2025") refers to it; it bounds nothing.
+_DOCUMENT_DATE = re.compile(
+    r"(?:brief|kamerbrief|voortgangsbrief|rapport|advies|motie|besluit|regeling|verslag|notitie)\s+(?:van|d\.d\.)\s*$",
+    re.IGNORECASE,
+)
+
+
+def is_dated_commitment(sentence: str, times: list[TimeExpression], ref_date: date | None, offset: int = 0) -> bool:
+    """A sentence that binds something to a date and looks ahead rather than back.
+
+    `offset` is where the sentence starts in the text the time expressions' spans refer to. A date
+    still ahead of the document date makes a commitment; a date already past only does when the
+    sentence is worded as a plan ("In de eerste fase (nov–dec 2025) wordt het plan vastgesteld").
+    """
+    if sentence.rstrip().endswith(":"):
+        return False  # a lead-in ("Eerste resultaten in 2025 en voorzien voor 2026 zijn:") promises nothing
+    dated = [
+        t
+        for t in times
+        if t.kind == TimeKind.date
+        and t.end_date is not None
+        and not _DOCUMENT_DATE.search(sentence[: max(0, t.char_start - offset)])
+    ]
     if not dated:
         return False
     cues = agreement_cues()
-    if cues.future.search(sentence):
+    future, past = bool(cues.future.search(sentence)), bool(cues.past.search(sentence))
+    if past and not future:
+        return False  # "De NZa heeft deze aanwijzing inmiddels verwerkt in haar beleidsregels voor 2026."
+    if ref_date is None or any(t.end_date is not None and t.end_date >= ref_date for t in dated):
         return True
-    if cues.past.search(sentence):
-        return False
-    if ref_date is None:
-        return True
-    return any((t.end_date - ref_date).days >= -PAST_GRACE_DAYS for t in dated if t.end_date is not None)
+    return future and not past

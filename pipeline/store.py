@@ -166,22 +166,35 @@ class Store:
             if row:
                 self._touch_file(path, doc.meta.sha256, row["document_id"])
                 return LoadOutcome(row["document_id"], skipped=True, reason="unchanged")
-            document_id = self._assign_id(doc)
-            self._insert(document_id, doc, result)
+            base, document_id = self._assign_id(doc, path)
+            self._insert(base, document_id, doc, result)
             self._touch_file(path, doc.meta.sha256, document_id)
         return LoadOutcome(document_id, skipped=False)
 
-    def _assign_id(self, doc: Document) -> str:
-        """Versions share a base id; a new content hash for the same base is a new version."""
+    def _assign_id(self, doc: Document, path: str) -> tuple[str, str]:
+        """(base id, document id). Versions of a document share a base id: the same Kamer number, or
+        for documents without one, the same file whose content changed. Other renderings of a
+        document (a .pdf beside a .docx) are documents of their own."""
         base = base_id_for(doc)
-        latest = self.conn.execute(
-            "SELECT MAX(version) FROM documents WHERE base_id = ?", (base,)
-        ).fetchone()[0]
+        if not doc.meta.nummer and not _NUMMER_IN_NAME.search(doc.meta.source_file):
+            previous = self.conn.execute(
+                "SELECT d.base_id FROM files f JOIN documents d ON d.document_id = f.document_id WHERE f.path = ?",
+                (path,),
+            ).fetchone()
+            if previous:
+                base = previous["base_id"]
+            else:
+                candidate, n = base, 1
+                while self.conn.execute("SELECT 1 FROM documents WHERE base_id = ?", (candidate,)).fetchone():
+                    n += 1
+                    candidate = f"{base}-{doc.meta.format.value}" if n == 2 else f"{base}-{doc.meta.format.value}-{n - 1}"
+                base = candidate
+        latest = self.conn.execute("SELECT MAX(version) FROM documents WHERE base_id = ?", (base,)).fetchone()[0]
         version = doc.meta.version if latest is None else max(doc.meta.version, latest + 1)
         doc.meta.version = version
-        return base if version == 1 else f"{base}-v{version}"
+        return base, (base if version == 1 else f"{base}-v{version}")
 
-    def _insert(self, document_id: str, doc: Document, result: ExtractionResult) -> None:
+    def _insert(self, base: str, document_id: str, doc: Document, result: ExtractionResult) -> None:
         m = doc.meta
         parent_id = None
         if m.parent_nummer:
@@ -194,7 +207,7 @@ class Store:
             "INSERT INTO documents VALUES (" + ",".join("?" * 22) + ")",
             (
                 document_id,
-                base_id_for(doc),
+                base,
                 m.nummer,
                 m.version,
                 m.title,

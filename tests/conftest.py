@@ -17,3 +17,18 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 @pytest.fixture(scope="session")
 def update_golden(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-golden"))
+
+
+@pytest.fixture(scope="session")
+def reference_db(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """A database of the whole reference corpus plus the project's samples, built once per session."""
+    from pipeline.console import Reporter
+    from pipeline.orchestrate import extract, local_executor
+    from tests.paths import CORPUS, ROOT
+
+    if not CORPUS.exists():
+        pytest.skip(f"reference corpus not available: {CORPUS} is absent (tests read ../shared by path)")
+    db = tmp_path_factory.mktemp("reference") / "afspraken.db"
+    stats = extract([CORPUS, ROOT / "corpus"], db, local_executor(2), Reporter(quiet=True))
+    assert stats.failed == 0, "the reference corpus must load without failures"
+    return db
