@@ -11,6 +11,13 @@ from extractors.sentences import sentence_spans
 from schemas.changes import DocumentSummary, Side
 
 
+def row_cursor(conn: sqlite3.Connection) -> sqlite3.Cursor:
+    """A cursor that returns rows by column name, leaving the caller's connection as it was."""
+    cur = conn.cursor()
+    cur.row_factory = sqlite3.Row
+    return cur
+
+
 @dataclass
 class TimeRow:
     surface: str
@@ -93,7 +100,7 @@ class DocumentView:
 
 
 def load(conn: sqlite3.Connection, document_id: str) -> DocumentView:
-    conn.row_factory = sqlite3.Row
+    conn = row_cursor(conn)
     d = conn.execute("SELECT * FROM documents WHERE document_id = ?", (document_id,)).fetchone()
     if d is None:
         raise KeyError(document_id)

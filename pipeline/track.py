@@ -20,7 +20,7 @@ from functools import cache
 
 from extractors.progress import is_dated_commitment
 from extractors.sentences import sentence_spans
-from pipeline.snapshot import AgreementView, DocumentView, TimeRow, load
+from pipeline.snapshot import AgreementView, DocumentView, TimeRow, load, row_cursor
 from pipeline.textdiff import fold, overlap
 from schemas import TimeExpression, TimeKind
 from schemas.changes import (
@@ -109,7 +109,7 @@ class ProgressTime:
 
 
 def _sections(conn: sqlite3.Connection, document_id: str) -> list[SectionView]:
-    conn.row_factory = sqlite3.Row
+    conn = row_cursor(conn)
     text = conn.execute("SELECT text FROM documents WHERE document_id = ?", (document_id,)).fetchone()["text"]
     out: list[SectionView] = []
     for r in conn.execute(
