@@ -106,7 +106,8 @@ def test_azwa_text_against_its_own_pdf_has_no_agreement_changes(reference_db: Pa
 
 
 def test_reports_are_written_and_stored(reference_db: Path, tmp_path: Path) -> None:
-    conn = sqlite3.connect(reference_db)
+    conn = sqlite3.connect(tmp_path / "copy.db")
+    sqlite3.connect(reference_db).backup(conn)  # the shared session database stays untouched
     old = _doc(reference_db, "zorgakkoord-wijkzorg-2026.docx-export.txt")
     new = _doc(reference_db, "zorgakkoord-wijkzorg-2026-definitief.txt")
     report = compare(conn, old, new)

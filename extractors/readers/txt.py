@@ -50,14 +50,16 @@ def decode(path: Path, data: bytes) -> str:
 
 
 def _decode_legacy(data: bytes) -> str:
+    """Dutch text that is not UTF-8 is nearly always Windows-1252; a guesser misreads short texts
+    (Big5, cp775), so cp1252 goes first and the guesser only sees what cp1252 cannot decode."""
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        pass
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:200_000]).best()
-    encoding = best.encoding if best is not None else "cp1252"
-    # Dutch text that is not UTF-8 is nearly always Windows-1252; latin-1 lookalikes decode the same.
-    if encoding in ("latin_1", "iso8859_15", "cp1250", "iso8859_2", "mac_roman"):
-        encoding = "cp1252"
-    return data.decode(encoding, errors="replace")
+    return data.decode(best.encoding if best is not None else "latin-1", errors="replace")
 
 
 def detect_kind(text: str) -> str:
