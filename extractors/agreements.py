@@ -288,7 +288,9 @@ def _heading_ends(
     of the same box follow.
     """
     if cur.current in ("tijdpad", "other"):
-        return True
+        # A heading right under the label ("Wat is het tijdpad:" / "Concrete voorstellen") heads the
+        # part; one after the part's text starts what follows the block.
+        return cur.current in cur.filled
     if cur.shape == "coded":
         return False
     if cur.current == "wie" and cur.wie_has_when:

@@ -39,7 +39,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], dict
     percent = re.compile(rf"(?P<n>{number})\s?(?:%|procent\b)", re.IGNORECASE)
     units = "|".join(re.escape(u) for u in sorted(data["count_units"], key=len, reverse=True))
     count = re.compile(
-        rf"(?<![\d€,.])(?P<n>{number})\s(?:extra\s|nieuwe\s)?(?P<u>{units})(?!\w)", re.IGNORECASE
+        rf"(?<![\w€,.])(?P<n>{number})\s(?:extra\s|nieuwe\s)?(?P<u>{units})(?!\w)", re.IGNORECASE
     )
     return money, percent, count, scales
 

@@ -37,6 +37,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         if text[m.start()] == "." and _is_abbreviation(text, m.start()):
             continue
         rest = text[end:].lstrip()
+        # "o " is a sub-bullet glyph that PDF extraction leaves in running text ("... verbonden. o De ...").
+        rest = rest[2:] if rest.startswith("o ") else rest
         if rest and not (rest[0].isupper() or rest[0].isdigit() or rest[0] in "‘“\"'(•-["):
             continue
         if text[start:end].strip():

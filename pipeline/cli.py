@@ -80,4 +80,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    # Run through the imported module, where the verb modules register themselves (running this file
+    # as __main__ would otherwise hold a second, empty registry).
+    from pipeline.cli import main as _main
+
+    sys.exit(_main())

@@ -10,15 +10,18 @@ a paragraph that moved is reported as moved.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections import Counter
+from dataclasses import dataclass
 from datetime import date
 
 from rapidfuzz import fuzz
 
+from extractors.sentences import sentence_spans
 from pipeline.align import align
 from pipeline.snapshot import AgreementView, DocumentView, Sentence, TimeRow, load
-from pipeline.textdiff import fold, redline, similarity
+from pipeline.textdiff import fold, overlap, redline, similarity
 from schemas.changes import AlignedPair, Change, ChangeKind, ChangeReport
 
 # Texts this similar after folding differ by a few characters: a misread (Wlz/Wiz) or a lost
@@ -27,10 +30,16 @@ LOW_CONFIDENCE_MIN = 0.95
 # Two commitments, or two sentences, are the same one reworded when this similar (rapidfuzz ratio on
 # folded text); below it they are one removed and one added.
 REWORDED_MIN = 0.6
+# Fragments of at most this many words that differ only in numbers are chart labels or axis values.
+SHORT_FRAGMENT_WORDS = 4
+# A sentence whose words all reappear in a longer one was extended, not replaced; weighed below a
+# whole-sentence match so that an exact rewording wins.
+SUBSET_WEIGHT = 0.9
 # A removed and an added deadline are one moved deadline when their tasks overlap this much
 # (token_set_ratio), or when each side has only one unpaired deadline left.
 TASK_PAIR_MIN = 0.5
 METADATA_FIELDS = ("title", "date", "version", "kind")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def compare(conn: sqlite3.Connection, from_id: str, to_id: str) -> ChangeReport:
@@ -40,7 +49,16 @@ def compare(conn: sqlite3.Connection, from_id: str, to_id: str) -> ChangeReport:
     alignment = align(old.agreements, new.agreements)
     for a, b, score in alignment.pairs:
         kind = "same" if a.code == b.code else "renumbered"
-        report.alignment.append(AlignedPair(key_from=a.key, key_to=b.key, score=round(score, 3), kind=kind))
+        report.alignment.append(
+            AlignedPair(
+                key_from=a.key,
+                key_to=b.key,
+                score=round(score, 3),
+                kind=kind,
+                title_from=a.title,
+                title_to=b.title,
+            )
+        )
         report.changes.extend(compare_pair(old, new, a, b, score))
     for a, parts, score in alignment.splits:
         keys = [p.key for p in parts]
@@ -155,57 +173,26 @@ def compare_pair(
 
 
 def _commitments(old: DocumentView, new: DocumentView, a: AgreementView, b: AgreementView) -> list[Change]:
-    keys = {"agreement_key_from": a.key, "agreement_key_to": b.key}
-    left = {c.index: c for c in a.commitments}
-    right = {c.index: c for c in b.commitments}
-    # identical commitments first, wherever they stand
-    for i, c in list(left.items()):
-        twin = next((j for j, d in right.items() if fold(d.text) == fold(c.text)), None)
-        if twin is not None:
-            del left[i], right[twin]
-    out: list[Change] = []
-    candidates = sorted(
-        ((similarity(c.text, d.text), i, j) for i, c in left.items() for j, d in right.items()),
-        key=lambda t: (-t[0], t[1], t[2]),
+    """Commitments compared sentence by sentence, so a bullet split in two by one rendering, or two
+    bullets joined, is not a change; what remains is reworded, added or removed."""
+    kinds = SentenceKinds(
+        ChangeKind.commitment_reworded,
+        ChangeKind.commitment_added,
+        ChangeKind.commitment_removed,
+        None,
+        "commitment",
     )
-    for sim, i, j in candidates:
-        if sim < REWORDED_MIN or i not in left or j not in right:
-            continue
-        c, d = left.pop(i), right.pop(j)
-        out.append(
-            Change(
-                kind=ChangeKind.commitment_reworded,
-                field="commitment",
-                old_value=c.text,
-                new_value=d.text,
-                score=round(sim, 3),
-                low_confidence=sim >= LOW_CONFIDENCE_MIN,
-                redline=redline(c.text, d.text),
-                old=old.side(a, c.char_start, c.char_end),
-                new=new.side(b, d.char_start, d.char_end),
-                **keys,
-            )
-        )
-    for c in left.values():
-        out.append(
-            Change(
-                kind=ChangeKind.commitment_removed,
-                field="commitment",
-                old_value=c.text,
-                old=old.side(a, c.char_start, c.char_end),
-                **keys,
-            )
-        )
-    for d in right.values():
-        out.append(
-            Change(
-                kind=ChangeKind.commitment_added,
-                field="commitment",
-                new_value=d.text,
-                new=new.side(b, d.char_start, d.char_end),
-                **keys,
-            )
-        )
+    changes = sentence_diff(old, new, _commitment_sentences(a), _commitment_sentences(b), kinds, a, b)
+    for c in changes:
+        c.agreement_key_from, c.agreement_key_to = a.key, b.key
+    return changes
+
+
+def _commitment_sentences(a: AgreementView) -> list[Sentence]:
+    out = []
+    for c in a.commitments:
+        for start, end in sentence_spans(c.text):
+            out.append(Sentence(c.text[start:end], c.char_start + start, c.char_start + end, c.page, c.index))
     return out
 
 
@@ -253,6 +240,15 @@ def _deadlines(old: DocumentView, new: DocumentView, a: AgreementView, b: Agreem
     common = Counter(map(_interval, left)) & Counter(map(_interval, right))
     left = _without(left, common)
     right = _without(right, common)
+    # "januari" or "binnenkort" written the same in both versions resolve against each version's own
+    # date; the same words are the same deadline.
+    for x in list(left):
+        twin = next(
+            (y for y in right if fold(y.surface) == fold(x.surface) and not _YEAR.search(x.surface)), None
+        )
+        if twin is not None:
+            left.remove(x)
+            right.remove(twin)
     out: list[Change] = []
     pairs: list[tuple[TimeRow, TimeRow]] = []
     if len(left) == 1 and len(right) == 1:
@@ -369,100 +365,145 @@ def _take(budget: Counter, key: object) -> bool:
     return False
 
 
+@dataclass(frozen=True)
+class SentenceKinds:
+    reworded: ChangeKind
+    added: ChangeKind
+    removed: ChangeKind
+    moved: ChangeKind | None  # None: order is not reported (bullets reordered in a block)
+    field: str
+
+
 def _outside_text(old: DocumentView, new: DocumentView) -> list[Change]:
-    """Sentence-level comparison of the text outside agreements, reported per paragraph."""
+    """Text outside agreements, sentence by sentence, reported per paragraph."""
+    kinds = SentenceKinds(
+        ChangeKind.text_changed, ChangeKind.text_added, ChangeKind.text_removed, ChangeKind.text_moved, "text"
+    )
+    return sentence_diff(old, new, old.sentences, new.sentences, kinds)
+
+
+def sentence_diff(
+    old: DocumentView,
+    new: DocumentView,
+    left: list[Sentence],
+    right: list[Sentence],
+    kinds: SentenceKinds,
+    a: AgreementView | None = None,
+    b: AgreementView | None = None,
+) -> list[Change]:
+    """Identical sentences (after folding) match wherever they stand; matched sentences out of order
+    are moves; the rest pair up as rewordings when similar enough, else are added or removed."""
     right_by_fold: dict[str, list[int]] = {}
-    for j, s in enumerate(new.sentences):
-        right_by_fold.setdefault(fold(s.text), []).append(j)
+    for j, t in enumerate(right):
+        right_by_fold.setdefault(fold(t.text), []).append(j)
     matched: list[tuple[int, int]] = []
     left_rest: list[int] = []
-    for i, s in enumerate(old.sentences):
-        bucket = right_by_fold.get(fold(s.text))
+    for i, t in enumerate(left):
+        bucket = right_by_fold.get(fold(t.text))
         if bucket:
             matched.append((i, bucket.pop(0)))
         else:
             left_rest.append(i)
     taken = {j for _, j in matched}
-    right_rest = [j for j in range(len(new.sentences)) if j not in taken]
+    right_rest = [j for j in range(len(right)) if j not in taken]
 
     out: list[Change] = []
-    # moved: matched sentences outside the longest in-order run of matches
-    in_order = _longest_increasing([j for _, j in matched])
-    moved_pairs = [(i, j) for i, j in matched if j not in in_order]
-    out.extend(_moved_paragraphs(old, new, moved_pairs))
-
-    # reworded: remaining sentences that pair up
+    if kinds.moved is not None:
+        in_order = _longest_increasing([j for _, j in matched])
+        out.extend(_moved(old, new, left, right, [(i, j) for i, j in matched if j not in in_order], kinds))
     candidates = sorted(
-        (
-            (similarity(old.sentences[i].text, new.sentences[j].text), i, j)
-            for i in left_rest
-            for j in right_rest
-        ),
+        ((_pairing(left[i].text, right[j].text), i, j) for i in left_rest for j in right_rest),
         key=lambda t: (-t[0], t[1], t[2]),
     )
     used_l: set[int] = set()
     used_r: set[int] = set()
-    for sim, i, j in candidates:
-        if sim < REWORDED_MIN or i in used_l or j in used_r:
+    for score, i, j in candidates:
+        if score < REWORDED_MIN or i in used_l or j in used_r:
             continue
         used_l.add(i)
         used_r.add(j)
-        s, t = old.sentences[i], new.sentences[j]
+        x, y = left[i], right[j]
+        sim = similarity(x.text, y.text)
+        low = sim >= LOW_CONFIDENCE_MIN or _numbers_only_fragment(x.text, y.text)
         out.append(
             Change(
-                kind=ChangeKind.text_changed,
-                field="text",
-                old_value=s.text,
-                new_value=t.text,
+                kind=kinds.reworded,
+                field=kinds.field,
+                old_value=x.text,
+                new_value=y.text,
                 score=round(sim, 3),
-                low_confidence=sim >= LOW_CONFIDENCE_MIN,
-                redline=redline(s.text, t.text),
-                old=old.side(None, s.char_start, s.char_end),
-                new=new.side(None, t.char_start, t.char_end),
+                low_confidence=low,
+                redline=redline(x.text, y.text),
+                old=old.side(a, x.char_start, x.char_end),
+                new=new.side(b, y.char_start, y.char_end),
             )
         )
-    out.extend(_grouped(old, [old.sentences[i] for i in left_rest if i not in used_l], removed=True))
-    out.extend(_grouped(new, [new.sentences[j] for j in right_rest if j not in used_r], removed=False))
+    for group in _runs(left, [i for i in left_rest if i not in used_l]):
+        text = " ".join(t.text for t in group)
+        side = old.side(a, group[0].char_start, group[-1].char_end)
+        out.append(Change(kind=kinds.removed, field=kinds.field, old_value=text, old=side))
+    for group in _runs(right, [j for j in right_rest if j not in used_r]):
+        text = " ".join(t.text for t in group)
+        side = new.side(b, group[0].char_start, group[-1].char_end)
+        out.append(Change(kind=kinds.added, field=kinds.field, new_value=text, new=side))
     return out
 
 
-def _grouped(doc: DocumentView, sentences: list[Sentence], removed: bool) -> list[Change]:
-    """Consecutive sentences of one paragraph are one change."""
-    out: list[Change] = []
-    groups: list[list[Sentence]] = []
-    for s in sentences:
-        if groups and groups[-1][-1].paragraph == s.paragraph:
-            groups[-1].append(s)
-        else:
-            groups.append([s])
-    for g in groups:
-        text = " ".join(s.text for s in g)
-        side = doc.side(None, g[0].char_start, g[-1].char_end)
-        if removed:
-            out.append(Change(kind=ChangeKind.text_removed, field="text", old_value=text, old=side))
-        else:
-            out.append(Change(kind=ChangeKind.text_added, field="text", new_value=text, new=side))
-    return out
+def _numbers_only_fragment(a: str, b: str) -> bool:
+    """Chart labels and axis values ("7 volumegroei totaal") that differ only in a number are as
+    likely extraction noise as edits; longer sentences whose numbers differ are real changes."""
+    fa, fb = fold(a), fold(b)
+    short = max(len(fa.split()), len(fb.split())) <= SHORT_FRAGMENT_WORDS
+    return short and re.sub(r"\d+", "#", fa).replace("# ", "").strip("# ") == re.sub(r"\d+", "#", fb).replace(
+        "# ", ""
+    ).strip("# ")
 
 
-def _moved_paragraphs(old: DocumentView, new: DocumentView, moved: list[tuple[int, int]]) -> list[Change]:
+def _pairing(a: str, b: str) -> float:
+    """How likely two sentences are one reworded sentence: similar as a whole, or one holding the
+    other's words (a sentence a version completed or cut short)."""
+    return max(similarity(a, b), SUBSET_WEIGHT * overlap(a, b))
+
+
+def _runs(sentences: list[Sentence], indices: list[int]) -> list[list[Sentence]]:
+    """Consecutive sentences (in document order) are one passage, one change."""
+    runs: list[list[Sentence]] = []
+    last = -2
+    for k in sorted(indices):
+        if k == last + 1 and runs:
+            runs[-1].append(sentences[k])
+        else:
+            runs.append([sentences[k]])
+        last = k
+    return runs
+
+
+def _moved(
+    old: DocumentView,
+    new: DocumentView,
+    left: list[Sentence],
+    right: list[Sentence],
+    moved: list[tuple[int, int]],
+    kinds: SentenceKinds,
+) -> list[Change]:
+    groups: list[list[tuple[int, int]]] = []
+    for i, j in sorted(moved):
+        if groups and i == groups[-1][-1][0] + 1 and j == groups[-1][-1][1] + 1:
+            groups[-1].append((i, j))  # a moved passage stays together
+        else:
+            groups.append([(i, j)])
     out: list[Change] = []
-    by_paragraph: dict[int, list[tuple[int, int]]] = {}
-    for i, j in moved:
-        by_paragraph.setdefault(old.sentences[i].paragraph, []).append((i, j))
-    for group in by_paragraph.values():
-        first_i, first_j = group[0]
-        last_i, last_j = group[-1]
-        s, t = old.sentences[first_i], new.sentences[first_j]
-        text = " ".join(old.sentences[i].text for i, _ in group)
+    for group in groups:
+        (first_i, first_j), (last_i, last_j) = group[0], group[-1]
+        text = " ".join(left[i].text for i, _ in group)
         out.append(
             Change(
-                kind=ChangeKind.text_moved,
-                field="text",
+                kind=kinds.moved or kinds.reworded,
+                field=kinds.field,
                 old_value=text,
                 new_value=text,
-                old=old.side(None, s.char_start, old.sentences[last_i].char_end),
-                new=new.side(None, t.char_start, new.sentences[last_j].char_end),
+                old=old.side(None, left[first_i].char_start, left[last_i].char_end),
+                new=new.side(None, right[first_j].char_start, right[last_j].char_end),
             )
         )
     return out

@@ -94,23 +94,21 @@ def timeline_bars(changes: list[Change], kinds: tuple[ChangeKind, ...]) -> list[
 
 
 def _sections(report: ChangeReport) -> list[AgreementSection]:
-    titles: dict[tuple[str | None, str | None], str] = {}
-    order: list[tuple[str | None, str | None]] = []
+    """Changes grouped per aligned agreement, titled as the agreement is titled in the new version."""
+    titles = {(p.key_from, p.key_to): p.title_to or p.title_from for p in report.alignment}
+    sections: dict[tuple[str | None, str | None], AgreementSection] = {}
     for c in report.changes:
         if c.agreement_key_from is None and c.agreement_key_to is None:
             continue
         key = (c.agreement_key_from, c.agreement_key_to)
-        if key not in titles:
-            order.append(key)
-            titles[key] = c.new_value if c.kind == ChangeKind.agreement_added else c.old_value or ""
-    sections = {k: AgreementSection(k[0], k[1], titles[k]) for k in order}
-    for c in report.changes:
-        key = (c.agreement_key_from, c.agreement_key_to)
-        if key in sections:
-            sections[key].changes.append(c)
-    for s in sections.values():
-        title_change = next((c for c in s.changes if c.kind == ChangeKind.title_changed), None)
-        s.title = title_change.new_value if title_change and title_change.new_value else s.title
+        if key not in sections:
+            title = (
+                titles.get(key)
+                or (c.new_value if c.kind == ChangeKind.agreement_added else c.old_value)
+                or ""
+            )
+            sections[key] = AgreementSection(key[0], key[1], title)
+        sections[key].changes.append(c)
     return list(sections.values())
 
 

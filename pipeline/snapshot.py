@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from dataclasses import dataclass, field
 
@@ -163,32 +164,63 @@ def load(conn: sqlite3.Connection, document_id: str) -> DocumentView:
     return DocumentView(summary, d["kind"], d["text"], list(agreements.values()), sentences)
 
 
+# A paragraph that stops without a sentence end continues in the next one: renderings break
+# paragraphs at different places (a page, a column, a text frame), sentences are what compare.
+_OPEN_END = re.compile(r"[^.!?:;…]\s*$")
+_HAS_LETTER = re.compile(r"[^\W\d_]")
+
+
 def _outside_sentences(
-    conn: sqlite3.Connection, document_id: str, spans: list[tuple[int, int]]
+    conn: sqlite3.Cursor, document_id: str, spans: list[tuple[int, int]]
 ) -> list[Sentence]:
-    """Sentences of the document's own text (no furniture, footnotes or tables) outside agreements."""
+    """Sentences of the document's own text (no furniture or footnotes) outside agreements.
+
+    Table cells are units of their own. Fragments without a letter (chart axis values, page numbers)
+    are left out: they carry nothing a reviewer reads as text.
+    """
+    chunks: list[tuple[list[tuple[int, str]], int | None]] = []  # ([(doc offset, text)], page)
+    open_chunk = False
     out: list[Sentence] = []
-    paragraph = 0
     for r in conn.execute(
         "SELECT kind, text, cells, char_start, char_end, page FROM blocks WHERE document_id = ? "
         "AND kind IN ('paragraph', 'list_item', 'heading', 'table') ORDER BY block",
         (document_id,),
     ):
         if any(s <= r["char_start"] < e for s, e in spans):
+            open_chunk = False
             continue
         if r["kind"] == "table":
-            # Cells are the unit: an export that puts each cell on a line of its own compares equal.
+            open_chunk = False
             for row in json.loads(r["cells"] or "[]"):
                 for cell in row:
-                    if cell.strip():
-                        out.append(
-                            Sentence(cell.strip(), r["char_start"], r["char_end"], r["page"], paragraph)
-                        )
-                        paragraph += 1
+                    if _HAS_LETTER.search(cell):
+                        chunks.append(([(r["char_start"], cell.strip())], r["page"]))
             continue
-        for a, b in sentence_spans(r["text"]):
-            out.append(
-                Sentence(r["text"][a:b], r["char_start"] + a, r["char_start"] + b, r["page"], paragraph)
-            )
-        paragraph += 1
+        if open_chunk and r["kind"] != "heading":
+            chunks[-1][0].append((r["char_start"], r["text"]))
+        else:
+            chunks.append(([(r["char_start"], r["text"])], r["page"]))
+        open_chunk = r["kind"] != "heading" and bool(_OPEN_END.search(r["text"]))
+    for paragraph, (pieces, page) in enumerate(chunks):
+        text, starts = _joined(pieces)
+        for a, b in sentence_spans(text):
+            if _HAS_LETTER.search(text[a:b]):
+                out.append(Sentence(text[a:b], _map(starts, a), _map(starts, b - 1) + 1, page, paragraph))
     return out
+
+
+def _joined(pieces: list[tuple[int, str]]) -> tuple[str, list[tuple[int, int]]]:
+    """The pieces joined by spaces, with (offset in the joined text, document offset) per piece."""
+    parts: list[str] = []
+    starts: list[tuple[int, int]] = []
+    pos = 0
+    for doc_offset, piece in pieces:
+        starts.append((pos, doc_offset))
+        parts.append(piece)
+        pos += len(piece) + 1
+    return " ".join(parts), starts
+
+
+def _map(starts: list[tuple[int, int]], offset: int) -> int:
+    base = max((s for s in starts if s[0] <= offset), default=starts[0])
+    return base[1] + offset - base[0]

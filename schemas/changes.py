@@ -71,6 +71,8 @@ class AlignedPair(BaseModel):
     key_to: str
     score: float
     kind: str  # same, renumbered, split, merged
+    title_from: str = ""
+    title_to: str = ""
 
 
 class DocumentSummary(BaseModel):

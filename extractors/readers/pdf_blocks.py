@@ -286,7 +286,9 @@ class BlockBuilder:
                 return False  # back at the marker's indent after a hanging indent: the item is over
         return not (
             self._ends_early(prev, line, right)
-            and (_SENTENCE_END.search(prev.text) or not _starts_lower(line.text))
+            and (
+                _SENTENCE_END.search(prev.text) or not (_starts_lower(line.text) or _mid_sentence(prev.text))
+            )
         )
 
     @staticmethod
@@ -308,7 +310,7 @@ class BlockBuilder:
             return False
         if abs(line.size - last.size) > SIZE_CHANGE * last.size:
             return False
-        return _starts_lower(line.text)
+        return _starts_lower(line.text) or _mid_sentence(last.text)
 
     def _start(self, line: Line, kind: str, page: int, source_page: int, region: Region) -> Draft:
         if kind == "heading":
@@ -417,6 +419,12 @@ class BlockBuilder:
                 )
             )
         return blocks
+
+
+def _mid_sentence(text: str) -> bool:
+    """A line that stops on a comma or an opening bracket stops inside a sentence ("(Patiëntenfederatie,
+    NHG, KNMP," / "ASKA, NApCo, ..."), whatever the next line starts with."""
+    return text.rstrip().endswith((",", "(", "–"))
 
 
 def _starts_lower(text: str) -> bool:
