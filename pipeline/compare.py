@@ -39,6 +39,7 @@ SUBSET_WEIGHT = 0.9
 # (token_set_ratio), or when each side has only one unpaired deadline left.
 TASK_PAIR_MIN = 0.5
 METADATA_FIELDS = ("title", "date", "version", "kind")
+_DIGITS = re.compile(r"\d+")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
@@ -158,7 +159,7 @@ def compare_pair(
                     old_value=x,
                     new_value=y,
                     score=round(sim, 3),
-                    low_confidence=sim >= LOW_CONFIDENCE_MIN,
+                    low_confidence=_slight(x, y, sim),
                     redline=redline(x, y),
                     old=old.side(a),
                     new=new.side(b),
@@ -203,18 +204,20 @@ def _actors(old: DocumentView, new: DocumentView, a: AgreementView, b: Agreement
         ra, rb = a.actors.get(org), b.actors.get(org)
         if ra == rb:
             continue
+        label = new.organisation_label(org)
         if ra is None:
-            kind, old_value, new_value = ChangeKind.actor_added, None, f"{org} ({rb})"
+            kind, old_value, new_value = ChangeKind.actor_added, None, f"{label} ({rb})"
         elif rb is None:
-            kind, old_value, new_value = ChangeKind.actor_removed, f"{org} ({ra})", None
+            kind, old_value, new_value = ChangeKind.actor_removed, f"{label} ({ra})", None
         else:
-            kind, old_value, new_value = ChangeKind.role_changed, f"{org} ({ra})", f"{org} ({rb})"
+            kind, old_value, new_value = ChangeKind.role_changed, f"{label} ({ra})", f"{label} ({rb})"
         out.append(
             Change(
                 kind=kind,
                 field="actor",
                 old_value=old_value,
                 new_value=new_value,
+                related=[org],
                 old=old.side(a),
                 new=new.side(b),
                 **keys,
@@ -424,7 +427,7 @@ def sentence_diff(
         used_r.add(j)
         x, y = left[i], right[j]
         sim = similarity(x.text, y.text)
-        low = sim >= LOW_CONFIDENCE_MIN or _numbers_only_fragment(x.text, y.text)
+        low = _slight(x.text, y.text, sim) or _numbers_only_fragment(x.text, y.text)
         out.append(
             Change(
                 kind=kinds.reworded,
@@ -447,6 +450,12 @@ def sentence_diff(
         side = new.side(b, group[0].char_start, group[-1].char_end)
         out.append(Change(kind=kinds.added, field=kinds.field, new_value=text, new=side))
     return out
+
+
+def _slight(a: str, b: str, sim: float) -> bool:
+    """A few characters apart and the same numbers: as likely a misread as an edit. A changed number
+    ("€ 40 mln" / "€ 45 mln") is never slight."""
+    return sim >= LOW_CONFIDENCE_MIN and _DIGITS.findall(a) == _DIGITS.findall(b)
 
 
 def _numbers_only_fragment(a: str, b: str) -> bool:

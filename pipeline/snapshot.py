@@ -83,6 +83,10 @@ class DocumentView:
     text: str
     agreements: list[AgreementView]
     sentences: list[Sentence]  # text outside agreements, sentence by sentence
+    organisations: dict[str, str] = field(default_factory=dict)  # id -> abbreviation or name
+
+    def organisation_label(self, organisation_id: str) -> str:
+        return self.organisations.get(organisation_id, organisation_id)
 
     def side(self, a: AgreementView | None = None, start: int | None = None, end: int | None = None) -> Side:
         if a is not None and start is None:
@@ -161,7 +165,11 @@ def load(conn: sqlite3.Connection, document_id: str) -> DocumentView:
             )
     spans = sorted((a.char_start, a.char_end) for a in agreements.values())
     sentences = _outside_sentences(conn, document_id, spans)
-    return DocumentView(summary, d["kind"], d["text"], list(agreements.values()), sentences)
+    names = {
+        r["organisation_id"]: r["abbreviation"] or r["name"]
+        for r in conn.execute("SELECT organisation_id, name, abbreviation FROM organisations")
+    }
+    return DocumentView(summary, d["kind"], d["text"], list(agreements.values()), sentences, names)
 
 
 # A paragraph that stops without a sentence end continues in the next one: renderings break

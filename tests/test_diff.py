@@ -59,8 +59,9 @@ def test_sample_versions_report_every_planted_change(reference_db: Path) -> None
     moved = found[("deadline_moved", "2")]
     assert (moved.shift_days, moved.direction) == (91, "later")
     assert "Q1 2026" in (moved.old_value or "") and "Q2 2026" in (moved.new_value or "")
-    assert found[("actor_added", "5")].new_value == "lhv (involved)"
-    assert found[("actor_removed", "6")].old_value == "role-zorgkantoren (involved)"
+    assert found[("actor_added", "5")].new_value == "LHV (involved)"
+    assert found[("actor_added", "5")].related == ["lhv"]
+    assert found[("actor_removed", "6")].old_value == "zorgkantoren (involved)"
     assert (found[("amount_changed", "1")].old_value, found[("amount_changed", "1")].new_value) == (
         "€ 40 mln",
         "€ 45 mln",
