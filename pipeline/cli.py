@@ -29,6 +29,14 @@ def register(name: str, summary: str, example: str, add_args: ArgBuilder, handle
     VERBS[name] = (summary, example, add_args, handler)
 
 
+# The order of `afspraken --help`: the user's day (extract, ask, compare), then the tools.
+VERB_ORDER = ("extract", "query", "diff", "track", "eval", "serve")
+
+
+def _rank(name: str) -> tuple[int, str]:
+    return (VERB_ORDER.index(name) if name in VERB_ORDER else len(VERB_ORDER), name)
+
+
 def _load_verbs() -> None:
     import importlib
     import importlib.util
@@ -50,7 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     sub = parser.add_subparsers(dest="verb", metavar="VERB")
-    for name, (summary, example, add_args, handler) in VERBS.items():
+    for name, (summary, example, add_args, handler) in sorted(VERBS.items(), key=lambda v: _rank(v[0])):
         p = sub.add_parser(
             name,
             help=summary,

@@ -16,12 +16,13 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from rapidfuzz import fuzz
+import numpy as np
+from rapidfuzz import fuzz, process
 
 from extractors.sentences import sentence_spans
 from pipeline.align import align
 from pipeline.snapshot import AgreementView, DocumentView, Sentence, TimeRow, load
-from pipeline.textdiff import fold, overlap, redline, similarity
+from pipeline.textdiff import fold, redline, similarity
 from schemas.changes import AlignedPair, Change, ChangeKind, ChangeReport
 
 # Texts this similar after folding differ by a few characters: a misread (Wlz/Wiz) or a lost
@@ -414,10 +415,8 @@ def sentence_diff(
     if kinds.moved is not None:
         in_order = _longest_increasing([j for _, j in matched])
         out.extend(_moved(old, new, left, right, [(i, j) for i, j in matched if j not in in_order], kinds))
-    candidates = sorted(
-        ((_pairing(left[i].text, right[j].text), i, j) for i in left_rest for j in right_rest),
-        key=lambda t: (-t[0], t[1], t[2]),
-    )
+    candidates = _pair_candidates([left[i].text for i in left_rest], [right[j].text for j in right_rest])
+    candidates = [(score, left_rest[i], right_rest[j]) for score, i, j in candidates]
     used_l: set[int] = set()
     used_r: set[int] = set()
     for score, i, j in candidates:
@@ -468,10 +467,19 @@ def _numbers_only_fragment(a: str, b: str) -> bool:
     ).strip("# ")
 
 
-def _pairing(a: str, b: str) -> float:
-    """How likely two sentences are one reworded sentence: similar as a whole, or one holding the
-    other's words (a sentence a version completed or cut short)."""
-    return max(similarity(a, b), SUBSET_WEIGHT * overlap(a, b))
+def _pair_candidates(left: list[str], right: list[str]) -> list[tuple[float, int, int]]:
+    """(score, i, j) for every pair that may be one reworded sentence, best first. A pair scores on
+    being similar as a whole, or on one holding the other's words (a sentence a version completed or
+    cut short). Scored as a matrix in rapidfuzz's C code: long documents have thousands of pairs."""
+    if not left or not right:
+        return []
+    a, b = [fold(t) for t in left], [fold(t) for t in right]
+    whole = process.cdist(a, b, scorer=fuzz.ratio, workers=-1)
+    subset = process.cdist(a, b, scorer=fuzz.token_set_ratio, workers=-1) * SUBSET_WEIGHT
+    score = np.maximum(whole, subset) / 100
+    rows, cols = np.nonzero(score >= REWORDED_MIN)
+    found = [(float(score[i, j]), int(i), int(j)) for i, j in zip(rows, cols, strict=True)]
+    return sorted(found, key=lambda t: (-t[0], t[1], t[2]))
 
 
 def _runs(sentences: list[Sentence], indices: list[int]) -> list[list[Sentence]]:

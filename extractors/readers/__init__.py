@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -67,6 +68,9 @@ def read(path: Path) -> Document:
     if path.stat().st_size == 0:
         raise ReadError(path, "empty file (0 bytes)")
     doc = reader(path)
+    if not doc.meta.title:
+        # No title in the text: the file name is what the user knows the document by.
+        doc.meta.title = re.sub(r"[-_.]+", " ", path.stem).strip() or path.name
     doc.meta.source_file = path.name
     doc.meta.source_path = str(path)
     if not doc.meta.sha256:

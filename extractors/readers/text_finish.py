@@ -29,6 +29,8 @@ _SERIES = re.compile(r"^([A-Za-zÀ-ÿ]+)\s+\d{1,2}[a-z]?\b")
 MIN_SERIES = 3
 # Only the first blocks are searched for a document date; later dates are about other things.
 DATE_SEARCH_BLOCKS = 25
+# Blocks at the top of a document in which its title may stand.
+TITLE_SEARCH_BLOCKS = 3
 _CLOSING = ("hoogachtend", "met vriendelijke groet", "met de meeste hoogachting")
 
 
@@ -96,10 +98,10 @@ def finish(meta: DocumentMeta, blocks: list[Block]) -> Document:
     _series_levels(blocks)
     content = [b for b in blocks if b.kind not in (BlockKind.furniture, BlockKind.footnote)]
     if not meta.title:
-        first_heading = next(
-            (b.text for b in content[:DATE_SEARCH_BLOCKS] if b.kind == BlockKind.heading), None
+        # A title opens the document; a heading after the opening paragraphs is a section's.
+        meta.title = next(
+            (b.text for b in content[:TITLE_SEARCH_BLOCKS] if b.kind == BlockKind.heading), None
         )
-        meta.title = first_heading or (content[0].text[:120] if content else None)
     if not meta.kind:
         meta.kind = guess_kind(meta.title or "", content)
     if meta.date is None:
