@@ -23,7 +23,7 @@ from extractors.sentences import sentence_spans
 from pipeline.align import align
 from pipeline.snapshot import AgreementView, DocumentView, Sentence, TimeRow, load
 from pipeline.textdiff import fold, redline, similarity
-from schemas.changes import AlignedPair, Change, ChangeKind, ChangeReport
+from schemas.changes import AlignedPair, Change, ChangeKind, ChangeReport, DeadlineSpan
 
 # Texts this similar after folding differ by a few characters: a misread (Wlz/Wiz) or a lost
 # diacritic in one rendering is as likely as an edit, so the change is marked low-confidence.
@@ -62,6 +62,9 @@ def compare(conn: sqlite3.Connection, from_id: str, to_id: str) -> ChangeReport:
             )
         )
         report.changes.extend(compare_pair(old, new, a, b, score))
+        span = _deadline_span(a, b)
+        if span is not None:
+            report.deadline_spans.append(span)
     for a, parts, score in alignment.splits:
         keys = [p.key for p in parts]
         report.alignment.extend(
@@ -115,6 +118,21 @@ def compare(conn: sqlite3.Connection, from_id: str, to_id: str) -> ChangeReport:
         )
     report.changes.extend(_outside_text(old, new))
     return report
+
+
+def _deadline_span(a: AgreementView, b: AgreementView) -> DeadlineSpan | None:
+    left = [t for t in a.times if t.kind == "date" and t.start and t.end]
+    right = [t for t in b.times if t.kind == "date" and t.start and t.end]
+    if not left and not right:
+        return None
+    return DeadlineSpan(
+        key_from=a.key,
+        key_to=b.key,
+        old_start=min((t.start for t in left if t.start), default=None),
+        old_end=max((t.end for t in left if t.end), default=None),
+        new_start=min((t.start for t in right if t.start), default=None),
+        new_end=max((t.end for t in right if t.end), default=None),
+    )
 
 
 def _metadata(old: DocumentView, new: DocumentView) -> list[Change]:

@@ -93,6 +93,24 @@ def timeline_bars(changes: list[Change], kinds: tuple[ChangeKind, ...]) -> list[
     return sorted(bars, key=lambda b: -(abs(b.shift_days or 0)))
 
 
+# The per-agreement timeline stays readable up to this many rows.
+MAX_SPAN_ROWS = 60
+
+
+def span_bars(report: ChangeReport) -> list[Bar]:
+    """One row per aligned agreement: its first..last deadline before and after."""
+    bars = []
+    for s in report.deadline_spans[:MAX_SPAN_ROWS]:
+        if not (s.old_start and s.old_end and s.new_start and s.new_end):
+            continue
+        old = (date.fromisoformat(s.old_start), date.fromisoformat(s.old_end))
+        new = (date.fromisoformat(s.new_start), date.fromisoformat(s.new_end))
+        shift = (new[1] - old[1]).days
+        label = s.key_to if s.key_from == s.key_to else f"{s.key_from} → {s.key_to}"
+        bars.append(Bar(label, old, new, shift if shift else None))
+    return bars
+
+
 def _sections(report: ChangeReport) -> list[AgreementSection]:
     """Changes grouped per aligned agreement, titled as the agreement is titled in the new version."""
     titles = {(p.key_from, p.key_to): p.title_to or p.title_from for p in report.alignment}
@@ -132,6 +150,7 @@ def diff_context(report: ChangeReport) -> dict:
         "metadata": [c for c in changes if c.kind == ChangeKind.metadata_changed],
         "text": [c for c in changes if c.kind.value.startswith("text_")],
         "timeline": Markup(render(timeline_bars(changes, (ChangeKind.deadline_moved,)))),
+        "span_timeline": Markup(render(span_bars(report), "Deadlines per agreement, before and after")),
         "low_confidence": sum(c.low_confidence for c in changes),
     }
 

@@ -11,6 +11,8 @@ LABEL_WIDTH = 260
 CHART_WIDTH = 560
 SHIFT_WIDTH = 80
 AXIS_HEIGHT = 26
+# More year labels than this overlap on the axis; then every second (or fifth) year is labelled.
+MAX_YEAR_LABELS = 10
 
 
 @dataclass
@@ -44,8 +46,15 @@ def render(bars: list[Bar], title: str = "Deadlines moved") -> str:
         "</pattern></defs>",
         f"<title>{escape(title)}</title>",
     ]
+    years = hi.year - lo.year + 1
+    step = 1 if years <= MAX_YEAR_LABELS else (2 if years <= 2 * MAX_YEAR_LABELS else 5)
     for year in range(lo.year, hi.year + 1):
         x = _x(date(year, 1, 1), lo, hi)
+        if (year - lo.year) % step:
+            parts.append(
+                f'<line x1="{x:.1f}" y1="{AXIS_HEIGHT - 6}" x2="{x:.1f}" y2="{height - 6}" stroke="#eee"/>'
+            )
+            continue
         parts.append(
             f'<line x1="{x:.1f}" y1="{AXIS_HEIGHT - 6}" x2="{x:.1f}" y2="{height - 6}" stroke="#ccc"/>'
         )

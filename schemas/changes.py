@@ -75,6 +75,17 @@ class AlignedPair(BaseModel):
     title_to: str = ""
 
 
+class DeadlineSpan(BaseModel):
+    """The first and last dated deadline of an aligned agreement in each version, for the timeline."""
+
+    key_from: str
+    key_to: str
+    old_start: str | None = None
+    old_end: str | None = None
+    new_start: str | None = None
+    new_end: str | None = None
+
+
 class DocumentSummary(BaseModel):
     document_id: str
     title: str | None = None
@@ -89,6 +100,7 @@ class ChangeReport(BaseModel):
     to_document: DocumentSummary
     alignment: list[AlignedPair] = Field(default_factory=list)
     changes: list[Change] = Field(default_factory=list)
+    deadline_spans: list[DeadlineSpan] = Field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
         out: dict[str, int] = {}
