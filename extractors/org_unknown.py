@@ -101,6 +101,17 @@ def _context(text: str, start: int, end: int) -> str:
     return " ".join(ctx.split())
 
 
+# Around an acronym, a share of capitals above this means the whole line is set in capitals.
+SHOUTING_SHARE = 0.7
+SHOUTING_WINDOW = 25
+
+
+def _shouting(text: str, start: int, end: int) -> bool:
+    around = text[max(0, start - SHOUTING_WINDOW) : start] + text[end : end + SHOUTING_WINDOW]
+    letters = [c for c in around if c.isalpha()]
+    return len(letters) >= 4 and sum(c.isupper() for c in letters) / len(letters) > SHOUTING_SHARE
+
+
 def find_unknown(
     text: str, known: list[tuple[int, int]], is_known: Callable[[str], bool] = lambda _: False
 ) -> list[UnknownOrganisation]:
@@ -116,6 +127,8 @@ def find_unknown(
         surface = m.group(1)
         if _ROMAN.match(surface) or sum(c.isupper() for c in surface) < 2:
             continue
+        if _shouting(text, m.start(1), m.end(1)):
+            continue  # a line in capitals ("MOTIE VAN HET LID ...", "2500 EA DEN HAAG") has no acronyms
         if stop.stops(surface) or is_known(surface) or _overlaps(m.start(1), m.end(1), known):
             continue
         found[(m.start(1), m.end(1))] = surface
