@@ -32,6 +32,7 @@ from schemas import (
     OrgMention,
     Role,
     TimeExpression,
+    TimeKind,
 )
 
 MAX_TITLE_CHARS = 160
@@ -74,7 +75,8 @@ def _facts_per_block(doc: Document) -> BlockFacts:
 
 def extract_facts(doc: Document) -> ExtractionResult:
     facts = _facts_per_block(doc)
-    drafts = find_agreements(doc, lambda i: bool(facts.times.get(i)))
+    # A timeline goes on while its paragraphs hold dates; "dagelijks" in the narrative after it does not.
+    drafts = find_agreements(doc, lambda i: any(t.kind == TimeKind.date for t in facts.times.get(i, [])))
     agreements = [_from_draft(doc, d, facts) for d in drafts]
     sections = find_sections(doc, structured=bool(agreements))
     statements = [s for span in sections for s in status_statements(span)]

@@ -204,7 +204,7 @@ def _outside_sentences(
                     if _HAS_LETTER.search(cell):
                         chunks.append(([(r["char_start"], cell.strip())], r["page"]))
             continue
-        if open_chunk and r["kind"] != "heading":
+        if open_chunk and r["kind"] != "heading" and _continues(chunks[-1][0][-1][1], r["text"]):
             chunks[-1][0].append((r["char_start"], r["text"]))
         else:
             chunks.append(([(r["char_start"], r["text"])], r["page"]))
@@ -215,6 +215,14 @@ def _outside_sentences(
             if _HAS_LETTER.search(text[a:b]):
                 out.append(Sentence(text[a:b], _map(starts, a), _map(starts, b - 1) + 1, page, paragraph))
     return out
+
+
+def _continues(previous: str, text: str) -> bool:
+    """The next block carries on the sentence: it starts in lower case, or the previous one stopped on
+    a comma. Table cells and title lines exported one per line ("€ 20 mln", "Onderhandelaarsakkoord,
+    12 maart 2026") start anew."""
+    first = text.lstrip()[:1]
+    return first.islower() or previous.rstrip().endswith(",")
 
 
 def _joined(pieces: list[tuple[int, str]]) -> tuple[str, list[tuple[int, int]]]:

@@ -16,6 +16,8 @@ from extractors.readers.text_finish import Signature, finish
 from schemas import Block, BlockKind, Document, DocumentMeta, FootnoteRef, SourceFormat
 
 _BOOKMARK = re.compile(r"\[bookmark: ([^\]]*)\]")
+# Word exports an embedded picture as "[image: alt text]"; it is no text of the document.
+_IMAGE = re.compile(r"\[image: [^\]]*\]")
 _FOOTNOTE_REF = re.compile(r"\[footnoteRef:(\d+)\]")
 _FOOTNOTE_START = re.compile(r"\[(\d+):\s")
 # Box titles of agreements are exported as tab-led lines: "\t1: Toekomst ..." / "\t4:  Mantelzorg...".
@@ -68,7 +70,7 @@ def parse(text: str) -> Document:
     for i, line in enumerate(lines):
         if "[bookmark: _Toc" in line:
             toc_lines.add(i)
-        line = _BOOKMARK.sub("", line)
+        line = _IMAGE.sub("", _BOOKMARK.sub("", line))
         lines[i] = _FOOTNOTE_REF.sub(lambda m: f"{_MARK_OPEN}{m.group(1)}{_MARK_CLOSE}", line)
 
     blocks: list[Block] = []
