@@ -44,7 +44,9 @@ class Unit:
         return self.block.char_start + self.end
 
 
-def units_of(block: Block, offset: int, part: str, end: int | None = None, sentences: bool = False) -> list[Unit]:
+def units_of(
+    block: Block, offset: int, part: str, end: int | None = None, sentences: bool = False
+) -> list[Unit]:
     """Bullets are one unit (or its sentences, with `sentences`); paragraphs are split into sentences.
     `offset`..`end` bound the text."""
     stop = len(block.text) if end is None else end

@@ -120,7 +120,9 @@ _DOCUMENT_DATE = re.compile(
 )
 
 
-def is_dated_commitment(sentence: str, times: list[TimeExpression], ref_date: date | None, offset: int = 0) -> bool:
+def is_dated_commitment(
+    sentence: str, times: list[TimeExpression], ref_date: date | None, offset: int = 0
+) -> bool:
     """A sentence that binds something to a date and looks ahead rather than back.
 
     `offset` is where the sentence starts in the text the time expressions' spans refer to. A date

@@ -33,7 +33,7 @@ def register(name: str, summary: str, example: str, add_args: ArgBuilder, handle
 VERB_ORDER = ("extract", "query", "diff", "track", "eval", "serve")
 
 
-def _rank(name: str) -> tuple[int, str]:
+def verb_rank(name: str) -> tuple[int, str]:
     return (VERB_ORDER.index(name) if name in VERB_ORDER else len(VERB_ORDER), name)
 
 
@@ -58,7 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     sub = parser.add_subparsers(dest="verb", metavar="VERB")
-    for name, (summary, example, add_args, handler) in sorted(VERBS.items(), key=lambda v: _rank(v[0])):
+    for name, (summary, example, add_args, handler) in sorted(VERBS.items(), key=lambda v: verb_rank(v[0])):
         p = sub.add_parser(
             name,
             help=summary,

@@ -23,14 +23,12 @@ def _cell(text: str) -> str:
 
 def usage_section() -> str:
     """The generated block, markers included."""
-    from pipeline.cli import DEFAULT_DB, VERB_MODULES, VERBS, build_parser
+    from pipeline.cli import DEFAULT_DB, VERBS, build_parser, verb_rank
     from pipeline.queries import load_queries
 
     build_parser()  # loads the verb modules
-    # VERBS is in import order, which a test importing one verb module directly can change; the
-    # README follows VERB_MODULES (the order of `afspraken --help`), then registration order.
-    position = {module: i for i, module in enumerate(VERB_MODULES)}
-    verbs = sorted(VERBS.items(), key=lambda item: position.get(item[1][3].__module__, len(position)))
+    # The README lists the verbs in the order of `afspraken --help`.
+    verbs = sorted(VERBS.items(), key=lambda item: verb_rank(item[0]))
     lines = [
         BEGIN,
         "",
