@@ -33,6 +33,7 @@ from schemas import (
     Role,
     TimeExpression,
     TimeKind,
+    UnknownOrganisation,
 )
 
 MAX_TITLE_CHARS = 160
@@ -46,6 +47,7 @@ class BlockFacts:
 
     times: dict[int, list[TimeExpression]] = field(default_factory=dict)
     mentions: dict[int, list[OrgMention]] = field(default_factory=dict)
+    unknown: list[UnknownOrganisation] = field(default_factory=list)  # in document coordinates
 
     def times_in(self, unit: Unit) -> list[TimeExpression]:
         return [t for t in self.times.get(unit.block.index, []) if unit.start <= t.char_start < unit.end]
@@ -69,7 +71,18 @@ def _facts_per_block(doc: Document) -> BlockFacts:
         if b.kind in (BlockKind.furniture, BlockKind.footnote):
             continue
         facts.times[b.index] = find_time_expressions(b.text, doc.meta.date)
-        facts.mentions[b.index] = matcher.find(b.text)
+        mentions, unknown = matcher.find_all(b.text, unknown=b.kind != BlockKind.table)
+        facts.mentions[b.index] = mentions
+        facts.unknown.extend(
+            u.model_copy(
+                update={
+                    "char_start": u.char_start + b.char_start,
+                    "char_end": u.char_end + b.char_start,
+                    "block": b.index,
+                }
+            )
+            for u in unknown
+        )
     return facts
 
 
@@ -107,7 +120,7 @@ def extract_facts(doc: Document) -> ExtractionResult:
         agreements=agreements,
         time_expressions=outside_times,
         mentions=outside_mentions,
-        unknown_organisations=_unknown_organisations(doc),
+        unknown_organisations=facts.unknown,
         references=_references(doc),
         sections=[s.section for s in sections],
         status_statements=statements,
@@ -345,28 +358,7 @@ def _unique_keys(agreements: list[Agreement]) -> None:
             a.key = new_key
 
 
-# --- unknown organisations and references ---------------------------------------------------------
-
-
-def _unknown_organisations(doc: Document) -> list:
-    from extractors.organisations import default_matcher
-
-    matcher = default_matcher()
-    out = []
-    for b in doc.blocks:
-        if b.kind in (BlockKind.furniture, BlockKind.footnote, BlockKind.table):
-            continue
-        for u in matcher.find_unknown(b.text):
-            out.append(
-                u.model_copy(
-                    update={
-                        "char_start": u.char_start + b.char_start,
-                        "char_end": u.char_end + b.char_start,
-                        "block": b.index,
-                    }
-                )
-            )
-    return out
+# --- references ---------------------------------------------------------
 
 
 def _references(doc: Document) -> list:

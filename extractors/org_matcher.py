@@ -280,16 +280,26 @@ class OrgMatcher:
 
     def find(self, text: str) -> list[OrgMention]:
         """Registry organisations in `text`, non-overlapping, in order, with their role."""
+        return self.find_all(text, unknown=False)[0]
+
+    def find_all(self, text: str, unknown: bool = True) -> tuple[list[OrgMention], list[UnknownOrganisation]]:
+        """Mentions and (with `unknown`) unknown organisation-like names, tokenising the text once."""
         toks = tokenize(text)
         cands, dropped = self._merge_and_filter(toks, self._candidates(toks))
+        unknowns: list[UnknownOrganisation] = []
+        if unknown:
+            from extractors.org_unknown import find_unknown
+
+            known = [(toks.starts[c.start], toks.ends[c.end - 1]) for c in cands]
+            unknowns = find_unknown(text, known, self.registry.knows)
         if not cands:
-            return []
+            return [], unknowns
         roles = assign_roles(toks, [(c.start, c.end, c.compound) for c in cands], dropped, self.roles)
         out: list[OrgMention] = []
         for c, role in zip(cands, roles, strict=True):
             cs, ce = toks.starts[c.start], toks.ends[c.end - 1]
             out.append(_mention(c.org_id, text[cs:ce], role, cs, ce))
-        return out
+        return out, unknowns
 
     def find_ids(self, text: str) -> list[str]:
         """Organisation ids in `text`, without roles (cheaper: for filtering and benchmarks)."""
@@ -299,12 +309,7 @@ class OrgMatcher:
 
     def find_unknown(self, text: str) -> list[UnknownOrganisation]:
         """Organisation-like names in `text` that the registry does not know, for curation."""
-        from extractors.org_unknown import find_unknown
-
-        toks = tokenize(text)
-        cands, _ = self._merge_and_filter(toks, self._candidates(toks))
-        known = [(toks.starts[c.start], toks.ends[c.end - 1]) for c in cands]
-        return find_unknown(text, known, self.registry.knows)
+        return self.find_all(text)[1]
 
 
 _MENTION_FIELDS_SET = frozenset({"organisation_id", "surface", "role", "char_start", "char_end"})

@@ -671,8 +671,14 @@ def _scanned_blocks(doc: Document) -> list[Block]:
     return [b for b in doc.blocks if b.kind != BlockKind.furniture and b.text.strip()]
 
 
+_MAY_REFER = re.compile(r"\d|moti", re.IGNORECASE)
+
+
 def _facts(block: Block) -> _BlockFacts:
     text = block.text
+    if not _MAY_REFER.search(text):
+        # Citations, ids and numbers need digits, named moties the word: most blocks have neither.
+        return _BlockFacts(block=block, citations=[], moties=[], toezeggingen=[])
     return _BlockFacts(
         block=block,
         citations=find_citations(text),
