@@ -9,6 +9,7 @@ FROM ?=
 TO ?=
 PORT ?= 8001
 FORMAT ?= md
+BENCH_ARGS ?=
 # Debian packages: poppler-utils gives pdftotext (benchmark baseline); chromium drives the browser test.
 APT_PACKAGES ?= poppler-utils chromium
 STAMP := $(VENV)/.installed
@@ -60,8 +61,8 @@ format: $(STAMP) ## Apply ruff formatting and safe fixes
 eval: $(STAMP) ## Score the database against gold annotations (fails below the baseline floors)
 	$(BIN)/afspraken eval --db $(DB)
 
-bench: $(STAMP) sysdeps ## Benchmark: scaled corpus, cold/warm extract, diff; writes output/bench.json
-	$(BIN)/python -m pipeline.bench
+bench: $(STAMP) sysdeps ## Benchmark: scaled corpus, cold/warm extract, diff; writes output/bench.json (BENCH_ARGS="--repeat 3 --profile")
+	$(BIN)/python -m pipeline.bench $(BENCH_ARGS)
 
 diff: $(STAMP) ## Change report between two documents: make diff FROM=a TO=b [FORMAT=md|html|json]
 	@test -n "$(FROM)" -a -n "$(TO)" || { echo "usage: make diff FROM=<document id or file> TO=<document id or file>"; exit 2; }

@@ -18,26 +18,45 @@ def _extract_args(p: argparse.ArgumentParser) -> None:
         "-j",
         type=int,
         default=os.cpu_count() or 1,
-        help="worker processes (default: number of cores)",
+        help="worker processes, here or on a LocalCluster (default: number of cores)",
     )
     p.add_argument("--executor", choices=("local", "dask"), default="local", help="where the work runs")
     p.add_argument(
-        "--scheduler", help="Dask scheduler address (with --executor dask), e.g. tcp://10.0.0.5:8786"
+        "--scheduler",
+        help="Dask scheduler address (with --executor dask), e.g. tcp://10.0.0.5:8786; "
+        "without it a LocalCluster is started",
     )
     p.add_argument("--quiet", "-q", action="store_true", help="only errors and nothing else")
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
+    import sqlite3
+    import sys
+
     from pipeline.console import Reporter
     from pipeline.orchestrate import extract, local_executor
 
-    if args.executor == "dask":
-        from pipeline.dask_executor import dask_executor
+    jobs = max(1, args.jobs)
+    try:
+        if args.executor == "dask":
+            from pipeline.dask_executor import DaskUnavailable, dask_executor
 
-        executor = dask_executor(args.scheduler)
-    else:
-        executor = local_executor(max(1, args.jobs))
-    stats = extract(args.paths, args.db, executor, Reporter(quiet=args.quiet))
+            try:
+                executor = dask_executor(args.scheduler, workers=jobs)
+                stats = extract(args.paths, args.db, executor, Reporter(quiet=args.quiet))
+            except DaskUnavailable as exc:
+                print(f"error: {exc}", file=sys.stderr)
+                return 2
+        else:
+            stats = extract(args.paths, args.db, local_executor(jobs), Reporter(quiet=args.quiet))
+    except sqlite3.DatabaseError as exc:
+        # A database that cannot be opened or written (not SQLite, read-only, disk full) stops the
+        # run; the documents already stored stay stored.
+        print(f"error: {args.db}: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"error: {exc.filename or args.db}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
     return 1 if stats.failed else 0
 
 

@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from pipeline.store import safe_text
 from schemas import BlockKind, Document, ExtractionResult
 
 if TYPE_CHECKING:
@@ -23,8 +24,9 @@ PROGRESS_MIN_DOCUMENTS = 4
 
 class Reporter:
     def __init__(self, quiet: bool = False, console: Console | None = None) -> None:
-        self.out = console or Console(highlight=False, soft_wrap=True)
-        self.err = Console(stderr=True, highlight=False, soft_wrap=True)
+        # No highlighting, emoji codes or wrapping: a file name is printed exactly, on one line.
+        self.out = console or Console(highlight=False, soft_wrap=True, emoji=False)
+        self.err = Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
         self.quiet = quiet
         self.progress: Progress | None = None
         self.task = None
@@ -48,6 +50,7 @@ class Reporter:
 
     def _line(self, text: str, err: bool = False) -> None:
         console = self.err if err else self.out
+        text = safe_text(text)
         if self.progress is not None:
             self.progress.console.print(text, markup=False)
         else:

@@ -1,23 +1,43 @@
-"""`afspraken extract`: discover files, skip what is loaded, extract in parallel, load with one writer."""
+"""`afspraken extract`: discover files, skip what is loaded, extract in parallel, load with one writer.
+
+The per-file work (`process.process_file`) is a pure function from a file to a validated result; an
+executor runs it somewhere (here, in a pool of worker processes; `dask_executor` on a Dask cluster)
+and yields the results in submission order, so the database content never depends on timing. One
+writer, this process, loads each result in its own transaction.
+"""
 
 from __future__ import annotations
 
+import gc
 import os
+import signal
+import stat
 import sys
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
 from extractors.readers import SUPPORTED_SUFFIXES, sha256_file
 from pipeline.console import Reporter
-from pipeline.process import FileResult, process_file
-from pipeline.store import Store
+from pipeline.process import FileResult, process_file, process_file_json, result_from_json, warm_up
+from pipeline.store import Store, safe_text
 
 # Files that sit beside documents in a corpus folder and are not documents themselves.
 IGNORED_SUFFIXES = frozenset({".md", ".json", ".yaml", ".yml", ".py", ".csv", ".sha256", ".log"})
 IGNORED_NAMES = ("readme", "license", "licence", "changelog")
+# Documents handed to the pool ahead of the writer, per worker. Two keep a worker busy while the
+# writer loads the result at the head of the queue; four absorb a large document holding up the head.
+# Results waiting for the writer are at most a few MB each, so memory stays bounded by
+# jobs x this x the largest result, whatever the corpus size.
+IN_FLIGHT_PER_WORKER = 4
+
+Task = tuple[str, str]  # (path as given, sha256 of its content; "" when not hashed)
+Executor = Callable[[list[Task]], Iterator[FileResult]]
 
 
 @dataclass
@@ -35,6 +55,9 @@ class RunStats:
     seconds: float = 0.0
     removed: list[str] = field(default_factory=list)
     document_ids: list[str] = field(default_factory=list)
+
+
+# --- discovery -----------------------------------------------------------------------------------
 
 
 def _ignored(path: Path) -> bool:
@@ -55,6 +78,8 @@ def discover(paths: Iterable[Path]) -> tuple[list[Path], list[tuple[Path, str]],
             files.setdefault(str(given.resolve()), given)
         elif given.is_symlink():
             problems.append((given, "broken symlink or symlink loop"))
+        elif given.exists():
+            problems.append((given, "not a regular file"))
         else:
             problems.append((given, "no such file or directory"))
     return sorted(files.values(), key=lambda p: str(p)), problems, folders
@@ -74,33 +99,169 @@ def _walk(root: Path, files: dict[str, Path], problems: list[tuple[Path, str]]) 
             path = Path(dirpath) / name
             if _ignored(path):
                 continue
-            if path.is_symlink() and not path.exists():
+            try:
+                mode = path.stat().st_mode
+            except OSError:
                 problems.append((path, "broken symlink or symlink loop"))
+                continue
+            if not stat.S_ISREG(mode):
+                # A FIFO or device would block or never end when hashed.
+                problems.append((path, "not a regular file"))
                 continue
             files.setdefault(os.path.realpath(path), path)
 
 
-Executor = Callable[[list[tuple[str, str]]], Iterator[FileResult]]
+# --- executors -----------------------------------------------------------------------------------
 
 
 def local_executor(jobs: int) -> Executor:
-    def run(tasks: list[tuple[str, str]]) -> Iterator[FileResult]:
-        if jobs <= 1 or len(tasks) <= 1:
-            for path, sha in tasks:
-                yield process_file(path, sha)
-            return
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
+    """Run `process_file` in `jobs` worker processes (in this process when there is one file)."""
 
-        # Workers fork from a parent that has already imported the readers and extractors.
-        import extractors.extract  # noqa: F401
-
-        context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
-        with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), mp_context=context) as pool:
-            # map() yields in submission order: the database content does not depend on timing.
-            yield from pool.map(process_file, [p for p, _ in tasks], [s for _, s in tasks])
+    def run(tasks: list[Task]) -> Iterator[FileResult]:
+        if len(tasks) <= 1:
+            return (process_file(path, sha) for path, sha in tasks)
+        # Set up eagerly (before the caller starts a progress thread), so workers fork from a
+        # single-threaded parent that has already built the matcher and compiled the patterns:
+        # each worker would otherwise spend 1-2 s doing that itself.
+        warm_up()
+        # The ~110,000 objects built so far live as long as the process: frozen, the workers'
+        # collections neither rescan them nor copy the pages they sit on (copy-on-write).
+        gc.collect()
+        gc.freeze()
+        return iter(_OrderedPool(tasks, max(1, min(jobs, len(tasks)))))
 
     return run
+
+
+class _OrderedPool:
+    """Results of a process pool in submission order, with a bounded number of documents in flight.
+
+    The pool starts (and the first documents are submitted) on construction, so the workers fork
+    before the caller starts any thread.
+    """
+
+    def __init__(self, tasks: list[Task], workers: int) -> None:
+        self.workers = workers
+        self.todo: deque[Task] = deque(tasks)
+        self.window: deque[tuple[Task, Future[str]]] = deque()
+        self.limit = workers * IN_FLIGHT_PER_WORKER
+        self.pool = _new_pool(workers)
+        self._fill()
+
+    def _fill(self) -> None:
+        while len(self.window) < self.limit and self.todo:
+            try:
+                future = self.pool.submit(process_file_json, *self.todo[0])
+            except BrokenProcessPool:
+                return  # the head of the window raises it too; _recover starts a new pool
+            self.window.append((self.todo.popleft(), future))
+
+    def __iter__(self) -> Iterator[FileResult]:
+        finished = False
+        try:
+            while self.window or self.todo:
+                if not self.window:  # the pool broke before anything could be submitted
+                    yield from self._recover([])
+                    continue
+                task, future = self.window.popleft()
+                try:
+                    data = future.result()
+                except BrokenProcessPool:
+                    yield from self._recover([task])
+                    continue
+                except Exception as exc:  # the result could not be sent back (a bug): report, go on
+                    self._fill()
+                    reason = f"internal error: {type(exc).__name__}: {exc}"
+                    yield FileResult(path=task[0], sha256=task[1] or None, error=reason)
+                    continue
+                self._fill()
+                yield result_from_json(data, *task)
+            finished = True
+        finally:
+            if not finished:  # interrupted (Ctrl-C) or failed: do not wait for documents in progress
+                _terminate(self.pool)
+            self.pool.shutdown(wait=finished, cancel_futures=True)
+            gc.unfreeze()  # back to normal for a caller that lives on (tests, `diff` extracting a file)
+
+    def _recover(self, head: list[Task]) -> Iterator[FileResult]:
+        """A worker died (the OOM killer, a crash inside a C library) and took the pool with it.
+
+        Which document did it is unknown, so each one that was in flight runs again in a process of
+        its own: the one that kills its process again is reported, the others load as usual.
+        """
+        self.pool.shutdown(wait=False, cancel_futures=True)
+        suspects = [*head, *(t for t, _ in self.window)]
+        if not suspects and self.todo:  # broke before taking any: run one alone, so the run moves on
+            suspects.append(self.todo.popleft())
+        self.window.clear()
+        for suspect in suspects:
+            yield _isolated(suspect)
+        self.pool = _new_pool(self.workers)
+        self._fill()
+
+
+def _terminate(pool: ProcessPoolExecutor) -> None:
+    # ProcessPoolExecutor has no public way to stop busy workers before Python 3.14.
+    for process in list(getattr(pool, "_processes", {}).values()):
+        process.kill()
+
+
+def _new_pool(workers: int) -> ProcessPoolExecutor:
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_init)
+
+
+def _worker_init() -> None:
+    """Workers end with the writer: a killed `afspraken extract` leaves no orphans working on.
+
+    Ctrl-C reaches the whole process group; the writer handles it and stops the workers, which
+    ignore it so the user sees one "interrupted", not a traceback per worker.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        pr_set_pdeathsig = 1
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL)
+        except (OSError, AttributeError):
+            return
+        if os.getppid() == 1:  # the writer died before prctl took effect
+            os._exit(1)
+
+
+def _isolated(task: Task) -> FileResult:
+    """Run one document in a process of its own, reporting how that process died if it did."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+    receive, send = context.Pipe(duplex=False)
+    child = context.Process(target=_isolated_child, args=(task, send), daemon=True)
+    child.start()
+    send.close()
+    try:
+        data: str = receive.recv()
+    except EOFError:
+        child.join()
+        code = child.exitcode or 0
+        how = f"killed by {signal.Signals(-code).name}" if code < 0 else f"exit status {code}"
+        hint = " (out of memory?)" if code == -signal.SIGKILL else ""
+        return FileResult(path=task[0], sha256=task[1] or None, error=f"worker process died ({how}){hint}")
+    finally:
+        receive.close()
+    child.join()
+    return result_from_json(data, *task)
+
+
+def _isolated_child(task: Task, send: object) -> None:
+    _worker_init()
+    send.send(process_file_json(*task))  # type: ignore[attr-defined]
+    send.close()  # type: ignore[attr-defined]
+
+
+# --- the run -------------------------------------------------------------------------------------
 
 
 def extract(
@@ -121,11 +282,15 @@ def extract(
             stats.failed += 1
         known = store.known_hashes()
         known_files = store.known_files()
-        tasks: list[tuple[str, str]] = []
+        tasks: list[Task] = []
+        # Copies of one file (same bytes, same suffix) in this run are extracted once; the copies
+        # then share the outcome of the first: its document, or its failure.
+        first_of: dict[tuple[str, str], str] = {}
+        duplicates: list[tuple[Path, str, str]] = []  # (path, sha, path of the first copy)
         for path in files:
-            resolved = str(path.resolve())
+            resolved = safe_text(str(path.resolve()))  # as the store keeps it
             if path.suffix.lower() not in SUPPORTED_SUFFIXES:
-                tasks.append((str(path), ""))
+                tasks.append((str(path), ""))  # process_file names the reason in one line
                 continue
             try:
                 sha = sha256_file(path)
@@ -139,6 +304,11 @@ def extract(
                 if known_files.get(resolved) != sha:
                     store.touch_file(resolved, sha, known[sha])
                 continue
+            key = (sha, path.suffix.lower())
+            if key in first_of:
+                duplicates.append((path, sha, first_of[key]))
+                continue
+            first_of[key] = str(path)
             if resolved in known_files:
                 reporter.note(f"changed: {path} (loading as a new version)")
             tasks.append((str(path), sha))
@@ -151,22 +321,38 @@ def extract(
             store.record_run(started_at, 0, stats.unchanged, stats.failed, stats.seconds)
             return stats
 
+        results = executor(tasks)
         reporter.start(len(tasks))
-        for result in executor(tasks):
-            _write(store, result, stats, reporter)
+        failed: dict[str, str] = {}
+        for result in results:
+            reason = _write(store, result, stats, reporter)
+            if reason is not None:
+                failed[result.path] = reason
+        loaded = store.known_hashes() if duplicates else {}
+        for path, sha, first in duplicates:
+            document_id = loaded.get(sha)
+            if document_id is not None:
+                store.touch_file(str(path.resolve()), sha, document_id)
+                stats.unchanged += 1
+            else:
+                reason = failed.get(first, "not loaded")
+                reporter.failure(str(path), reason)
+                store.record_failure(str(path), reason, sha)
+                stats.failed += 1
         stats.seconds = time.perf_counter() - started
         reporter.finish(stats)
         store.record_run(started_at, stats.loaded, stats.unchanged, stats.failed, stats.seconds)
     return stats
 
 
-def _write(store: Store, result: FileResult, stats: RunStats, reporter: Reporter) -> None:
+def _write(store: Store, result: FileResult, stats: RunStats, reporter: Reporter) -> str | None:
+    """Load one result; the reason when it failed, else None."""
     if result.error is not None or result.document is None or result.facts is None:
         reason = result.error or "no result"
         reporter.failure(result.path, reason)
         store.record_failure(result.path, reason, result.sha256)
         stats.failed += 1
-        return
+        return reason
     doc, facts = result.document, result.facts
     try:
         outcome = store.load(str(Path(result.path).resolve()), doc, facts)
@@ -175,11 +361,11 @@ def _write(store: Store, result: FileResult, stats: RunStats, reporter: Reporter
         reporter.failure(result.path, reason)
         store.record_failure(result.path, reason, result.sha256)
         stats.failed += 1
-        return
+        return reason
     if outcome.skipped:
         stats.unchanged += 1
         reporter.advance()
-        return
+        return None
     stats.loaded += 1
     stats.document_ids.append(outcome.document_id or "")
     stats.pages += doc.meta.pages or 0
@@ -189,14 +375,18 @@ def _write(store: Store, result: FileResult, stats: RunStats, reporter: Reporter
     stats.time_expressions += len(facts.time_expressions) + sum(len(a.times) for a in facts.agreements)
     stats.references += len(facts.references)
     reporter.loaded(outcome.document_id or "", doc, facts, result.seconds)
+    return None
 
 
 def _removed(known_files: dict[str, str], folders: list[Path], files: list[Path]) -> list[str]:
-    present = {str(p.resolve()) for p in files}
+    present = {safe_text(str(p.resolve())) for p in files}
     out = []
     for path in sorted(known_files):
         if path in present:
             continue
-        if any(path.startswith(str(folder) + os.sep) for folder in folders) and not Path(path).exists():
+        if (
+            any(path.startswith(safe_text(str(folder)) + os.sep) for folder in folders)
+            and not Path(path).exists()
+        ):
             out.append(path)
     return out
