@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-import yaml
+from extractors.datafile import load_yaml
 
 
 @dataclass(frozen=True)
@@ -26,7 +26,7 @@ class Amount:
 
 @cache
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], dict[str, float]]:
-    data = yaml.safe_load(
+    data = load_yaml(
         resources.files("extractors").joinpath("data", "amounts.yaml").read_text(encoding="utf-8")
     )
     scales: dict[str, float] = data["scales"]

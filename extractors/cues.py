@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-import yaml
+from extractors.datafile import load_yaml
 
 
 def _data(name: str) -> dict:
-    return yaml.safe_load(resources.files("extractors").joinpath("data", name).read_text(encoding="utf-8"))
+    return load_yaml(resources.files("extractors").joinpath("data", name).read_text(encoding="utf-8"))
 
 
 def _alternation(phrases: list[str]) -> str:
@@ -67,14 +67,15 @@ def agreement_cues() -> AgreementCues:
 @dataclass(frozen=True)
 class StatusCues:
     priority: tuple[str, ...]
-    patterns: dict[str, re.Pattern[str]]
+    pattern: re.Pattern[str]  # one named group per status: a sentence is scanned once
+
+    def statuses(self, sentence: str) -> set[str]:
+        return {m.lastgroup for m in self.pattern.finditer(sentence) if m.lastgroup}
 
 
 @cache
 def status_cues() -> StatusCues:
     data = _data("status_cues.yaml")
-    patterns = {
-        status: re.compile(rf"(?<!\w)(?:{_alternation(phrases)})(?!\w)", re.IGNORECASE)
-        for status, phrases in data["cues"].items()
-    }
-    return StatusCues(priority=tuple(data["priority"]), patterns=patterns)
+    groups = "|".join(f"(?P<{status}>{_alternation(phrases)})" for status, phrases in data["cues"].items())
+    pattern = re.compile(rf"(?<!\w)(?:{groups})(?!\w)", re.IGNORECASE)
+    return StatusCues(priority=tuple(data["priority"]), pattern=pattern)

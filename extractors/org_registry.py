@@ -15,8 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
+from extractors.datafile import load_yaml
 from schemas.facts import Organisation
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -130,7 +129,7 @@ class Registry:
 
     @classmethod
     def _read(cls, path: Path) -> Registry:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = load_yaml(path.read_text(encoding="utf-8"))
         if not isinstance(raw, list):
             raise RegistryError(f"{path}: expected a list of entries")
         entries: list[Entry] = []

@@ -27,8 +27,7 @@ from functools import lru_cache
 from itertools import compress
 from pathlib import Path
 
-import yaml
-
+from extractors.datafile import load_yaml
 from extractors.org_registry import DATA_DIR
 from extractors.org_tokens import Tokens
 from schemas.facts import Role
@@ -70,7 +69,7 @@ class RoleLexicon:
 
 @lru_cache(maxsize=4)
 def _load(path: str) -> RoleLexicon:
-    raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    raw = load_yaml(Path(path))
     before: dict[tuple[str, ...], Role] = {}
     strong: set[tuple[str, ...]] = set()
     for role_name, phrases in raw["before"].items():

@@ -22,8 +22,7 @@ from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
 
-import yaml
-
+from extractors.datafile import load_yaml
 from extractors.org_registry import DATA_DIR
 from extractors.org_roles import RoleLexicon
 from schemas.facts import UnknownOrganisation
@@ -62,7 +61,7 @@ class Stoplist:
 
 @lru_cache(maxsize=2)
 def load_stoplist(path: str | Path = STOPLIST_PATH) -> Stoplist:
-    raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    raw = load_yaml(Path(path))
     endings = tuple(str(w).lower() for w in raw.pop("name_endings", ()))
     anywhere = tuple(str(w).lower() for w in raw.pop("endings_anywhere", ()))
     exact: set[str] = set()

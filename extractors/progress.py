@@ -9,6 +9,7 @@ agreements, in a cluster they are the cluster's commitments.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date
 
@@ -44,9 +45,10 @@ def find_sections(doc: Document, structured: bool) -> list[SectionSpan]:
         return []
     spans: list[SectionSpan] = []
     seen: set[str] = set()
+    positions = [b.index for b in content]
     for i, head in enumerate(heads):
         end = heads[i + 1].index if i + 1 < len(heads) else len(doc.blocks)
-        blocks = [b for b in content if head.index < b.index < end]
+        blocks = content[bisect_right(positions, head.index) : bisect_left(positions, end)]
         m = cues.series.match(head.text)
         key = f"{m.group('word').lower()}-{m.group('number').lower()}" if m else _slug(head.text)
         while key in seen:
@@ -68,10 +70,8 @@ def find_sections(doc: Document, structured: bool) -> list[SectionSpan]:
 
 def classify(sentence: str) -> Status | None:
     cues = status_cues()
-    for status in cues.priority:
-        if cues.patterns[status].search(sentence):
-            return Status(status)
-    return None
+    found = cues.statuses(sentence)
+    return next((Status(s) for s in cues.priority if s in found), None)
 
 
 def status_statements(span: SectionSpan) -> list[StatusStatement]:

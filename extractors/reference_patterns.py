@@ -13,7 +13,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
+from extractors.datafile import load_yaml
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "references.yaml"
 
@@ -21,7 +21,7 @@ DATA_FILE = Path(__file__).resolve().parent / "data" / "references.yaml"
 @cache
 def data() -> dict[str, Any]:
     with DATA_FILE.open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return load_yaml(fh.read())
 
 
 # Spaces inside numbers and between citation parts: plain, no-break and narrow no-break spaces.

@@ -16,16 +16,22 @@ ABBREVIATIONS = frozenset(
 _END = re.compile(r"[.!?](?:[”’\"')\]]*)(?=\s+|$)")
 
 
+_INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
+
+
 def _is_abbreviation(text: str, period: int) -> bool:
-    m = re.search(r"(\S+)$", text[:period])
-    if not m:
+    # The word before the period: scanning back to the last space is linear in the word, where a
+    # regex over text[:period] would be linear in the text for every period.
+    begin = max(text.rfind(" ", 0, period), text.rfind("\n", 0, period)) + 1
+    raw = text[begin:period]
+    if not raw:
         return False
-    word = m.group(1).lower().lstrip("(“‘\"'")
+    word = raw.lower().lstrip("(“‘\"'")
     if word in ABBREVIATIONS or word.rstrip(".") in ABBREVIATIONS:
         return True
-    if re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):  # initials and o.a.-like forms
+    if _INITIALS.fullmatch(word):  # initials and o.a.-like forms
         return True
-    return bool(re.fullmatch(r"[A-Z]", m.group(1)))  # an initial: "J. Jansen"
+    return len(raw) == 1 and raw.isupper()  # an initial: "J. Jansen"
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:

@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
+from extractors.datafile import load_yaml
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "temporal.yaml"
 FLAGS = re.IGNORECASE | re.UNICODE
@@ -24,7 +24,7 @@ FLAGS = re.IGNORECASE | re.UNICODE
 @cache
 def data() -> dict[str, Any]:
     with DATA_FILE.open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return load_yaml(fh.read())
 
 
 def phrase(text: str) -> str:

@@ -23,7 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
+from extractors.datafile import load_yaml
 
 QUERIES_PATH = Path(__file__).resolve().parent / "sql" / "queries.yaml"
 OPTION_TYPES = ("text", "date", "flag", "organisation", "document")
@@ -104,7 +104,7 @@ def _parse(name: str, raw: dict[str, Any]) -> CannedQuery:
 @lru_cache(maxsize=4)
 def load_queries(path: Path = QUERIES_PATH) -> dict[str, CannedQuery]:
     """The canned queries by name, in file order."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = load_yaml(path.read_text(encoding="utf-8"))
     return {name: _parse(name, raw) for name, raw in data.items()}
 
 
