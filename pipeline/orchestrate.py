@@ -375,7 +375,29 @@ def _write(store: Store, result: FileResult, stats: RunStats, reporter: Reporter
     stats.time_expressions += len(facts.time_expressions) + sum(len(a.times) for a in facts.agreements)
     stats.references += len(facts.references)
     reporter.loaded(outcome.document_id or "", doc, facts, result.seconds)
+    if doc.meta.version > 1 and outcome.document_id:
+        _compare_with_previous(store, outcome.document_id, reporter)
     return None
+
+
+def _compare_with_previous(store: Store, document_id: str, reporter: Reporter) -> None:
+    """A new version is compared with the one before it at once: its changes are in v_changes, and
+    the run says what changed (the full report is `afspraken diff <document>`)."""
+    from pipeline.cmd_diff import previous_version
+    from pipeline.compare import compare
+    from pipeline.report import summary_line
+    from pipeline.save_changes import save_changes
+
+    previous = previous_version(store.conn, document_id)
+    if previous is None:
+        return
+    try:
+        report = compare(store.conn, previous, document_id)
+        save_changes(store.conn, previous, document_id, report.changes)
+    except Exception as exc:  # the document is loaded; a failed comparison must not fail the run
+        reporter.note(f"could not compare {document_id} with {previous}: {type(exc).__name__}: {exc}")
+        return
+    reporter.note(f"new version: {summary_line(report)} (report: afspraken diff {document_id})")
 
 
 def _removed(known_files: dict[str, str], folders: list[Path], files: list[Path]) -> list[str]:
