@@ -71,6 +71,10 @@ def read(path: Path) -> Document:
     if not doc.meta.title:
         # No title in the text: the file name is what the user knows the document by.
         doc.meta.title = re.sub(r"[-_.]+", " ", path.stem).strip() or path.name
+        if not doc.meta.kind:
+            from extractors.readers.text_finish import guess_kind
+
+            doc.meta.kind = guess_kind(doc.meta.title, doc.content_blocks())
     doc.meta.source_file = path.name
     doc.meta.source_path = str(path)
     if not doc.meta.sha256:
