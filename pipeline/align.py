@@ -10,8 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import numpy as np
+from rapidfuzz import fuzz, process
+
 from pipeline.snapshot import AgreementView
-from pipeline.textdiff import fold, overlap
+from pipeline.textdiff import fold
 
 # Weights of the evidence in a pair score (sum 1.0). Titles carry most signal; bodies are long and
 # similar across agreements of one chapter, so they count less; shared actors and deadlines are
@@ -26,6 +29,13 @@ MATCH_MIN = 0.55
 # (rapidfuzz partial_ratio on up to SPLIT_PROBE_CHARS characters).
 SPLIT_MIN = 0.85
 SPLIT_PROBE_CHARS = 600
+# Containment is only worth computing for pairs that share words at all: a part split off a block
+# scores at least 0.35 against it (its body's words are a subset of the whole's), unrelated blocks
+# far less; the screen keeps the expensive partial match to a handful of pairs.
+SPLIT_SCREEN = 0.3
+SPLIT_CANDIDATES = 3
+# Bodies are compared on their first characters: enough to tell agreements apart.
+BODY_CHARS = 2000
 
 
 @dataclass
@@ -47,15 +57,36 @@ def _times(a: AgreementView) -> set[tuple[str | None, str | None]]:
     return {(t.start, t.end) for t in a.times if t.start}
 
 
+def pair_scores(old: list[AgreementView], new: list[AgreementView]) -> np.ndarray:
+    """The pair score of every old/new pair as a matrix. Title and body similarity are computed by
+    rapidfuzz in C over all pairs at once: two 100-page agreements have tens of thousands of pairs."""
+    if not old or not new:
+        return np.zeros((len(old), len(new)))
+    titles = process.cdist(
+        [fold(a.title) for a in old], [fold(b.title) for b in new], scorer=fuzz.token_set_ratio, workers=-1
+    )
+    bodies = process.cdist(
+        [fold(a.body[:BODY_CHARS]) for a in old],
+        [fold(b.body[:BODY_CHARS]) for b in new],
+        scorer=fuzz.token_set_ratio,
+        workers=-1,
+    )
+    score = (W_TITLE * titles + W_BODY * bodies) / 100
+    old_actors, new_actors = [set(a.actors) for a in old], [set(b.actors) for b in new]
+    old_times, new_times = [_times(a) for a in old], [_times(b) for b in new]
+    for i, a in enumerate(old):
+        for j, b in enumerate(new):
+            extra = W_ACTORS * _jaccard(old_actors[i], new_actors[j]) + W_TIMES * _jaccard(
+                old_times[i], new_times[j]
+            )
+            if a.code and a.code == b.code:
+                extra += CODE_BONUS
+            score[i, j] += extra
+    return np.minimum(score, 1.0)
+
+
 def pair_score(a: AgreementView, b: AgreementView) -> float:
-    title = overlap(a.title, b.title)
-    body = overlap(a.body[:2000], b.body[:2000])
-    actors = _jaccard(set(a.actors), set(b.actors))
-    times = _jaccard(_times(a), _times(b))
-    score = W_TITLE * title + W_BODY * body + W_ACTORS * actors + W_TIMES * times
-    if a.code and a.code == b.code:
-        score += CODE_BONUS
-    return min(1.0, score)
+    return float(pair_scores([a], [b])[0, 0])
 
 
 def _base(code: str | None) -> str | None:
@@ -63,17 +94,34 @@ def _base(code: str | None) -> str | None:
 
 
 def _contained(part: AgreementView, whole: AgreementView) -> float:
-    from rapidfuzz import fuzz
-
     probe = fold(part.body)[:SPLIT_PROBE_CHARS]
     if not probe:
         return 0.0
     return fuzz.partial_ratio(probe, fold(whole.body)) / 100
 
 
+def _container(
+    part: AgreementView, others: list[AgreementView], scores: np.ndarray
+) -> tuple[int, float] | None:
+    """The block `part` was split off (or merged into): by code first, else by containing its text;
+    only the best-scoring candidates are checked, the partial match being the expensive part."""
+    for k, other in enumerate(others):
+        if part.code and other.code and part.code != other.code and _base(part.code) == other.code:
+            return k, float(scores[k])
+    for k in np.argsort(-scores, kind="stable")[:SPLIT_CANDIDATES]:
+        if scores[k] < SPLIT_SCREEN:
+            break
+        evidence = _contained(part, others[int(k)])
+        if evidence >= SPLIT_MIN:
+            return int(k), evidence
+    return None
+
+
 def align(old: list[AgreementView], new: list[AgreementView]) -> Alignment:
+    matrix = pair_scores(old, new)
+    rows, cols = np.nonzero(matrix >= MATCH_MIN)
     scores = sorted(
-        ((pair_score(a, b), i, j) for i, a in enumerate(old) for j, b in enumerate(new)),
+        ((float(matrix[i, j]), int(i), int(j)) for i, j in zip(rows, cols, strict=True)),
         key=lambda t: (-t[0], t[1], t[2]),
     )
     used_old: set[int] = set()
@@ -91,43 +139,39 @@ def align(old: list[AgreementView], new: list[AgreementView]) -> Alignment:
     splits: list[tuple[AgreementView, list[AgreementView], float]] = []
     merges: list[tuple[list[AgreementView], AgreementView, float]] = []
     # An unmatched new block whose code extends an old code ("C3a" from "C3"), or whose text lies
-    # inside an old block, was split off it.
+    # inside an old block, was split off it; the reverse is a merge.
     for j, b in enumerate(new):
         if j in used_new:
             continue
-        for i, a in enumerate(old):
-            by_code = (
-                b.code is not None and a.code is not None and _base(b.code) == a.code and b.code != a.code
-            )
-            evidence = _contained(b, a)
-            if by_code or evidence >= SPLIT_MIN:
-                partner = next((pb for pa, pb, _ in pairs if pa is a), None)
-                existing = next((s for s in splits if s[0] is a), None)
-                if existing:
-                    existing[1].append(b)
-                else:
-                    splits.append((a, [p for p in (partner, b) if p is not None], evidence))
-                used_new.add(j)
-                used_old.add(i)
-                break
+        found = _container(b, old, matrix[:, j])
+        if found is None:
+            continue
+        i, evidence = found
+        a = old[i]
+        partner = next((pb for pa, pb, _ in pairs if pa is a), None)
+        existing = next((s for s in splits if s[0] is a), None)
+        if existing:
+            existing[1].append(b)
+        else:
+            splits.append((a, [p for p in (partner, b) if p is not None], evidence))
+        used_new.add(j)
+        used_old.add(i)
     for i, a in enumerate(old):
         if i in used_old:
             continue
-        for j, b in enumerate(new):
-            by_code = (
-                a.code is not None and b.code is not None and _base(a.code) == b.code and a.code != b.code
-            )
-            evidence = _contained(a, b)
-            if by_code or evidence >= SPLIT_MIN:
-                partner = next((pa for pa, pb, _ in pairs if pb is b), None)
-                existing = next((m for m in merges if m[1] is b), None)
-                if existing:
-                    existing[0].append(a)
-                else:
-                    merges.append(([p for p in (partner, a) if p is not None], b, evidence))
-                used_old.add(i)
-                used_new.add(j)
-                break
+        found = _container(a, new, matrix[i, :])
+        if found is None:
+            continue
+        j, evidence = found
+        b = new[j]
+        partner = next((pa for pa, pb, _ in pairs if pb is b), None)
+        existing = next((m for m in merges if m[1] is b), None)
+        if existing:
+            existing[0].append(a)
+        else:
+            merges.append(([p for p in (partner, a) if p is not None], b, evidence))
+        used_old.add(i)
+        used_new.add(j)
     removed = [a for i, a in enumerate(old) if i not in used_old]
     added = [b for j, b in enumerate(new) if j not in used_new]
     return Alignment(pairs, splits, merges, removed, added)

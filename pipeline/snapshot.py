@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from extractors.amounts import Amount, find_amounts
@@ -194,7 +195,7 @@ def _outside_sentences(
         "AND kind IN ('paragraph', 'list_item', 'heading', 'table') ORDER BY block",
         (document_id,),
     ):
-        if any(s <= r["char_start"] < e for s, e in spans):
+        if _inside(spans, r["char_start"]):
             open_chunk = False
             continue
         if r["kind"] == "table":
@@ -215,6 +216,12 @@ def _outside_sentences(
             if _HAS_LETTER.search(text[a:b]):
                 out.append(Sentence(text[a:b], _map(starts, a), _map(starts, b - 1) + 1, page, paragraph))
     return out
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    """Whether `pos` lies in one of the sorted, non-overlapping agreement spans."""
+    k = bisect_right(spans, (pos, float("inf"))) - 1
+    return k >= 0 and spans[k][0] <= pos < spans[k][1]
 
 
 def _continues(previous: str, text: str) -> bool:
