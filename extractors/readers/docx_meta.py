@@ -21,22 +21,9 @@ from datetime import date, datetime
 
 from lxml import etree
 
+from extractors.readers.dates import MONTH_ALTERNATION, date_from_parts
 from schemas import BlockKind
 
-MONTHS = {
-    "januari": 1,
-    "februari": 2,
-    "maart": 3,
-    "april": 4,
-    "mei": 5,
-    "juni": 6,
-    "juli": 7,
-    "augustus": 8,
-    "september": 9,
-    "oktober": 10,
-    "november": 11,
-    "december": 12,
-}
 # The Kamerstuk header sits in the first lines; looking further only finds citations of other stukken.
 HEADER_SEARCH_BLOCKS = 12
 # The "Nr." line follows the dossier line within this many blocks.
@@ -46,7 +33,7 @@ NR_LINE_WINDOW = 3
 DATE_SEARCH_BLOCKS = 25
 _DATE_CUE = re.compile(
     r"\b(?:voorgesteld|ontvangen|vastgesteld|datum|den haag,|'s-gravenhage,)\s*:?\s*(\d{1,2})\s+("
-    + "|".join(MONTHS)
+    + MONTH_ALTERNATION
     + r")\s+(\d{4})\b",
     re.IGNORECASE,
 )
@@ -92,13 +79,6 @@ class TextMeta:
     dossier_title: str | None = None
     vergaderjaar: str | None = None
     date: date | None = None
-
-
-def parse_dutch_date(day: str, month: str, year: str) -> date | None:
-    try:
-        return date(int(year), MONTHS[month.lower()], int(day))
-    except (ValueError, KeyError):
-        return None
 
 
 def _name_case(names: str) -> str:
@@ -167,7 +147,7 @@ def from_text(blocks: list[tuple[BlockKind, str]]) -> TextMeta:
             break
     for text in texts[:DATE_SEARCH_BLOCKS]:
         if dm := _DATE_CUE.search(text):
-            meta.date = parse_dutch_date(dm.group(1), dm.group(2), dm.group(3))
+            meta.date = date_from_parts(dm.group(1), dm.group(2), dm.group(3))
             if meta.date is not None:
                 break
     return meta

@@ -25,6 +25,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from extractors.readers.dates import parse_dutch_date
 from extractors.readers.dehyphenate import build_vocabulary
 from extractors.readers.errors import ReadError
 from extractors.readers.pdf_blocks import BlockBuilder, restore_marks, typical_pitch
@@ -37,7 +38,6 @@ from extractors.readers.pdf_furniture import (
 from extractors.readers.pdf_layout import Line, Unit, body_size, find_tables, reading_order, split_spread
 from extractors.readers.pdf_meta import (
     Letter,
-    parse_dutch_date,
     parse_pdf_date,
     read_letter,
     usable_info_title,
@@ -222,12 +222,12 @@ def _meta(
         extra["printed_pages"] = str(len(units))
 
     title = fields.get("betreft") or usable_info_title(info.get("Title")) or _cover_title(units, blocks)
-    when = parse_dutch_date(fields["datum"]) if fields.get("datum") else None
+    when = parse_dutch_date(fields["datum"], numeric=True) if fields.get("datum") else None
     if when is None and not letter.is_letter:
         first_pages = {u.source_page for u in units[:TITLE_PAGES]}
         for block in blocks:
             if block.source_page in first_pages and block.kind != BlockKind.footnote:
-                when = parse_dutch_date(block.text)
+                when = parse_dutch_date(block.text, numeric=True)
                 if when is not None:
                     break
     if when is None:

@@ -66,27 +66,6 @@ _FIELD_OF_LABEL = {
     "onderwerp": "betreft",
 }
 _RETOURADRES = re.compile(r"^>?\s*retouradres\b", re.IGNORECASE)
-_MONTHS = {
-    m: i + 1
-    for i, m in enumerate(
-        (
-            "januari",
-            "februari",
-            "maart",
-            "april",
-            "mei",
-            "juni",
-            "juli",
-            "augustus",
-            "september",
-            "oktober",
-            "november",
-            "december",
-        )
-    )
-}
-_DUTCH_DATE = re.compile(r"\b(\d{1,2})\s+(" + "|".join(_MONTHS) + r")\s+(\d{4})\b", re.IGNORECASE)
-_NUMERIC_DATE = re.compile(r"\b(\d{1,2})-(\d{1,2})-(\d{4})\b")
 _PDF_DATE = re.compile(r"^D?:?(\d{4})(\d{2})?(\d{2})?")
 _BAD_INFO_TITLE = re.compile(
     r"^(microsoft (word|powerpoint)|untitled|naamloos|document\d*$)|\.(docx?|pdf|indd)$", re.I
@@ -174,19 +153,6 @@ def _head_fields(lines: list[Line], unit: Unit, letter: Letter) -> None:
                 current = (key, line)
                 continue
         current = None
-
-
-def parse_dutch_date(text: str) -> date | None:
-    m = _DUTCH_DATE.search(text)
-    try:
-        if m:
-            return date(int(m.group(3)), _MONTHS[m.group(2).lower()], int(m.group(1)))
-        m = _NUMERIC_DATE.search(text)
-        if m:
-            return date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
-    except ValueError:
-        return None
-    return None
 
 
 def parse_pdf_date(value: str | None) -> date | None:

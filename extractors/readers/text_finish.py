@@ -6,23 +6,9 @@ import re
 from collections import Counter
 from datetime import date
 
+from extractors.readers.dates import parse_dutch_date
 from schemas import Block, BlockKind, Document, DocumentMeta
 
-MONTHS = {
-    "januari": 1,
-    "februari": 2,
-    "maart": 3,
-    "april": 4,
-    "mei": 5,
-    "juni": 6,
-    "juli": 7,
-    "augustus": 8,
-    "september": 9,
-    "oktober": 10,
-    "november": 11,
-    "december": 12,
-}
-DUTCH_DATE = re.compile(r"\b(\d{1,2}) (" + "|".join(MONTHS) + r") (\d{4})\b", re.I)
 _SERIES = re.compile(r"^([A-Za-zÀ-ÿ]+)\s+\d{1,2}[a-z]?\b")
 # A word that heads at least this many headings followed by a number ("Cluster 1", "Actielijn 2")
 # marks a series of sections; three keeps "Bijlage 1" + "Bijlage 2" mentions from qualifying.
@@ -59,16 +45,6 @@ class Signature:
             self.left = SIGNATURE_LINES
         elif self.left:
             self.left -= 1
-
-
-def parse_dutch_date(text: str) -> date | None:
-    m = DUTCH_DATE.search(text)
-    if not m:
-        return None
-    try:
-        return date(int(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1)))
-    except ValueError:
-        return None
 
 
 def _series_levels(blocks: list[Block]) -> None:
