@@ -32,6 +32,21 @@ class TimeRow:
     char_end: int
     page: int | None
 
+    @classmethod
+    def from_row(cls, r: sqlite3.Row) -> TimeRow:
+        """From a row of the time_expressions table."""
+        return cls(
+            r["surface"],
+            r["start_date"],
+            r["end_date"],
+            r["modifier"],
+            r["kind"],
+            r["task"] or "",
+            r["char_start"],
+            r["char_end"],
+            r["page"],
+        )
+
 
 @dataclass
 class CommitmentRow:
@@ -144,19 +159,7 @@ def load(conn: sqlite3.Connection, document_id: str) -> DocumentView:
         (document_id,),
     ):
         if r["agreement_key"] in agreements:
-            agreements[r["agreement_key"]].times.append(
-                TimeRow(
-                    r["surface"],
-                    r["start_date"],
-                    r["end_date"],
-                    r["modifier"],
-                    r["kind"],
-                    r["task"] or "",
-                    r["char_start"],
-                    r["char_end"],
-                    r["page"],
-                )
-            )
+            agreements[r["agreement_key"]].times.append(TimeRow.from_row(r))
     for r in conn.execute(
         "SELECT * FROM commitments WHERE document_id = ? ORDER BY agreement_key, commitment", (document_id,)
     ):

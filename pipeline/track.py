@@ -146,17 +146,7 @@ def _sections(conn: sqlite3.Connection, document_id: str) -> list[SectionView]:
             continue
         a, b = spans[index]
         previous = spans[max(0, index - CONTEXT_SENTENCES)][0]
-        row = TimeRow(
-            r["surface"],
-            r["start_date"],
-            r["end_date"],
-            r["modifier"],
-            r["kind"],
-            r["task"] or "",
-            r["char_start"],
-            r["char_end"],
-            r["page"],
-        )
+        row = TimeRow.from_row(r)
         found = ProgressTime(row, r["value"], r["block_text"][a:b], offset - a, r["block_text"][previous:b])
         for s in out:
             if s.char_start <= r["char_start"] < s.char_end:
