@@ -17,6 +17,8 @@ from extractors.commitments import Unit, units_of
 from extractors.cues import agreement_cues, status_cues
 from schemas import Block, BlockKind, Document, Section, Status, StatusStatement, TimeExpression, TimeKind
 
+# Words a dated sentence needs besides its dates to say something ("De planning is medio 2026.").
+MIN_COMMITMENT_WORDS = 3
 # A section without any status cue still gets one statement, so every section is accounted for.
 UNKNOWN_QUOTE_CHARS = 240
 
@@ -140,6 +142,11 @@ def is_dated_commitment(
     ]
     if not dated:
         return False
+    rest = sentence
+    for t in times:
+        rest = rest.replace(t.surface, " ")
+    if len(re.findall(r"[^\W\d_]{2,}", rest)) < MIN_COMMITMENT_WORDS:
+        return False  # a dateline or label ("Voorgesteld 24 april 2025", "Vergaderjaar 2024-2025")
     cues = agreement_cues()
     future, past = bool(cues.future.search(sentence)), bool(cues.past.search(sentence))
     if past and not future:
