@@ -11,6 +11,8 @@ from rich.table import Table
 
 from pipeline.evaluate import DocumentScore, below_floors, find_document, load_baseline, score_document
 
+PIPED_WIDTH = 150
+
 
 def gold_files(paths: list[Path]) -> list[Path]:
     files: list[Path] = []
@@ -23,7 +25,8 @@ def gold_files(paths: list[Path]) -> list[Path]:
 
 
 def run_eval(db: Path, paths: list[Path], baseline_path: Path, show_misses: bool = False) -> int:
-    console = Console(highlight=False)
+    # Piped output is not cut to 80 columns: gold file and document names are long.
+    console = Console(highlight=False, width=None if sys.stdout.isatty() else PIPED_WIDTH)
     if not db.exists():
         print(f"error: {db}: no database; run `afspraken extract` first", file=sys.stderr)
         return 2
