@@ -109,7 +109,8 @@ def segments(cues: AgreementCues, block: Block) -> list[Segment]:
     for m in cues.inline_label.finditer(text):
         if found and m.start("label") < found[-1][1]:
             continue
-        found.append((m.start("label"), m.end(), cues.part_of(m.group("label")), m.group("label")))
+        label = text[m.start("label") : m.end("label")]  # as written (the match may be lower-cased)
+        found.append((m.start("label"), m.end(), cues.part_of(label), label))
     if not found:
         return [Segment(block, 0, len(text), None)]
     out: list[Segment] = []

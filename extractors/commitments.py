@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from extractors.fast_copy import copy_with
 from extractors.sentences import sentence_spans
 from schemas import Block, BlockKind, Commitment, OrgMention, Role, TimeExpression
 
@@ -66,22 +67,26 @@ def in_unit(unit: Unit, start: int, end: int) -> bool:
 
 
 def shift_mention(m: OrgMention, block: Block) -> OrgMention:
-    return m.model_copy(
-        update={
+    return copy_with(
+        m,
+        {
             "char_start": m.char_start + block.char_start,
             "char_end": m.char_end + block.char_start,
             "block": block.index,
-        }
+        },
     )
 
 
-def shift_time(t: TimeExpression, block: Block) -> TimeExpression:
-    return t.model_copy(
-        update={
+def shift_time(t: TimeExpression, block: Block, **update: object) -> TimeExpression:
+    """`t` in document coordinates, with the fields in `update` set as well (one copy for both)."""
+    return copy_with(
+        t,
+        {
             "char_start": t.char_start + block.char_start,
             "char_end": t.char_end + block.char_start,
             "block": block.index,
-        }
+            **update,
+        },
     )
 
 

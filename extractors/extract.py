@@ -20,6 +20,7 @@ from extractors.commitments import (
     task_of,
     units_of,
 )
+from extractors.fast_copy import copy_with
 from extractors.progress import SectionSpan, find_sections, is_dated_commitment, status_statements
 from schemas import (
     Agreement,
@@ -74,12 +75,13 @@ def _facts_per_block(doc: Document) -> BlockFacts:
         mentions, unknown = matcher.find_all(b.text, unknown=b.kind != BlockKind.table)
         facts.mentions[b.index] = mentions
         facts.unknown.extend(
-            u.model_copy(
-                update={
+            copy_with(
+                u,
+                {
                     "char_start": u.char_start + b.char_start,
                     "char_end": u.char_end + b.char_start,
                     "block": b.index,
-                }
+                },
             )
             for u in unknown
         )
@@ -181,11 +183,7 @@ def _agreement_times(
         for t in facts.times_in(unit):
             task = task_of(unit.text, t.surface)
             linked = own if own is not None else link_task(task, commitments)
-            out.append(
-                shift_time(t, unit.block).model_copy(
-                    update={"agreement_key": key, "task": task, "commitment": linked}
-                )
-            )
+            out.append(shift_time(t, unit.block, agreement_key=key, task=task, commitment=linked))
     return out
 
 
@@ -232,9 +230,7 @@ def _letter_agreements(doc: Document, facts: BlockFacts) -> list[Agreement]:
             key = slug(title)
             commitment = _commitment(0, unit, actors, facts)
             times = [
-                shift_time(t, unit.block).model_copy(
-                    update={"agreement_key": key, "task": task_of(unit.text, t.surface), "commitment": 0}
-                )
+                shift_time(t, unit.block, agreement_key=key, task=task_of(unit.text, t.surface), commitment=0)
                 for t in facts.times_in(unit)
             ]
             mentions = [shift_mention(m, unit.block) for m in facts.mentions_in(unit)]
@@ -278,12 +274,12 @@ def _from_section(doc: Document, span: SectionSpan, facts: BlockFacts) -> Agreem
         for unit in units_of(block, 0, "text", sentences=True):
             for t in facts.times_in(unit):
                 times.append(
-                    shift_time(t, block).model_copy(
-                        update={
-                            "agreement_key": span.section.key,
-                            "task": task_of(unit.text, t.surface),
-                            "commitment": by_unit.get((block.index, unit.doc_start)),
-                        }
+                    shift_time(
+                        t,
+                        block,
+                        agreement_key=span.section.key,
+                        task=task_of(unit.text, t.surface),
+                        commitment=by_unit.get((block.index, unit.doc_start)),
                     )
                 )
         mentions.extend(shift_mention(m, block) for m in facts.mentions.get(block.index, []))

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from extractors.commitments import Unit, units_of
-from extractors.cues import agreement_cues, status_cues
+from extractors.cues import CuePattern, agreement_cues, status_cues
 from schemas import Block, BlockKind, Document, Section, Status, StatusStatement, TimeExpression, TimeKind
 
 # Words a dated sentence needs besides its dates to say something ("De planning is medio 2026.").
@@ -116,9 +116,9 @@ def status_statements(span: SectionSpan) -> list[StatusStatement]:
 
 
 # A date that names a document ("de brief van 3 juni 2025") refers to it; it bounds nothing.
-_DOCUMENT_DATE = re.compile(
-    r"(?:brief|kamerbrief|voortgangsbrief|rapport|advies|motie|besluit|regeling|verslag|notitie)\s+(?:van|d\.d\.)\s*$",
-    re.IGNORECASE,
+_DOCUMENT_DATE = CuePattern.fixed(
+    r"(?:brief|kamerbrief|voortgangsbrief|rapport|advies|motie|besluit|regeling|verslag|notitie)"
+    r"\s+(?:van|d\.d\.)\s*$"
 )
 
 

@@ -25,6 +25,7 @@ from datetime import date, timedelta
 
 from extractors import temporal_calendar as C
 from extractors import temporal_patterns as P
+from extractors.fast_copy import copy_with
 from schemas.facts import Modifier, TimeExpression, TimeKind
 
 __all__ = ["find_time_expressions", "normalise"]
@@ -750,13 +751,14 @@ def _merge_anchored(text: str, cands: list[_Cand]) -> list[_Cand]:
             close = P.PAREN_CLOSE.match(text, d.end) if d else None
             if d and close and not d.yearless and d.expr.modifier is None:
                 e = d.expr
-                merged = e.model_copy(
-                    update={
+                merged = copy_with(
+                    e,
+                    {
                         "surface": text[c.start : close.end()],
                         "modifier": c.expr.modifier,
                         "char_start": c.start,
                         "char_end": close.end(),
-                    }
+                    },
                 )
                 out.append(_Cand(c.start, close.end(), merged, 0))
                 used.add(d.start)
@@ -765,13 +767,14 @@ def _merge_anchored(text: str, cands: list[_Cand]) -> list[_Cand]:
             m = P.RECURRENCE_GAP.match(text, c.end)
             nxt = by_start.get(m.end()) if m else None
             if nxt and nxt.start not in used and nxt.yearless and nxt.unresolved:
-                merged = c.expr.model_copy(
-                    update={
+                merged = copy_with(
+                    c.expr,
+                    {
                         "surface": text[c.start : nxt.end],
                         "value": f"R/{nxt.unresolved}/{(c.expr.value or '')[1:]}",
                         "modifier": nxt.expr.modifier,
                         "char_end": nxt.end,
-                    }
+                    },
                 )
                 out.append(_Cand(c.start, nxt.end, merged, 1))
                 used.add(nxt.start)
@@ -802,7 +805,7 @@ def _select(text: str, cands: list[_Cand]) -> list[_Cand]:
             end = c.start + len(P.TRAILING_WORDS.sub("", text[c.start : cut]))
             if len(text[c.start : end].split()) >= 2:
                 c.end = end
-                c.expr = c.expr.model_copy(update={"surface": text[c.start : end], "char_end": end})
+                c.expr = copy_with(c.expr, {"surface": text[c.start : end], "char_end": end})
                 chosen.append(c)
     return sorted(chosen, key=lambda c: c.start)
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from extractors.readers import ReadError, read, sha256_file
+from extractors.readers import ReadError, read
 from schemas import Document, ExtractionResult
 
 # Text files are read whole and decoded in memory (several bytes per character), so their size is
@@ -48,24 +48,34 @@ class FileResult(BaseModel):
     seconds: float = 0.0
 
 
-def process_file(path: str, sha256: str | None = None) -> FileResult:
-    """Read and extract one file. `sha256` is the content hash the caller decided on; a file that
-    changes while it is being read is reported rather than stored under the wrong hash."""
+def read_document(path: str, sha256: str | None = None) -> Document:
+    """Read one file (ReadError for bad input). `sha256` is the content hash the caller decided on; a
+    file that changes while it is being read is reported rather than stored under the wrong hash."""
+    file = Path(path)
+    if file.suffix.lower() == ".txt" and file.is_file() and file.stat().st_size > MAX_TEXT_BYTES:
+        raise ReadError(
+            file,
+            f"refused: text file of {file.stat().st_size // 2**20} MB (limit {MAX_TEXT_BYTES // 2**20} MB)",
+        )
+    doc = read(file)
+    if sha256 and doc.meta.sha256 != sha256:  # `read` hashed the file after reading it
+        raise ReadError(file, "file changed while it was being read (run extract again)")
+    return doc
+
+
+def process_file(path: str, sha256: str | None = None, preread: str | None = None) -> FileResult:
+    """Read and extract one file; `preread` is the pickle of the document when pipeline.preread has
+    read it already (it is read again when the pickle cannot be loaded)."""
     started = time.perf_counter()
     if os.environ.get(TEST_HOOK_CRASH_ON) == Path(path).name:
         os.kill(os.getpid(), signal.SIGKILL)
     try:
-        file = Path(path)
-        if file.suffix.lower() == ".txt" and file.is_file() and file.stat().st_size > MAX_TEXT_BYTES:
-            raise ReadError(
-                file,
-                f"refused: text file of {file.stat().st_size // 2**20} MB (limit {MAX_TEXT_BYTES // 2**20} MB)",
-            )
-        doc = read(file)
-        if sha256:
-            if sha256_file(file) != sha256:
-                raise ReadError(file, "file changed while it was being read (run extract again)")
-            doc.meta.sha256 = sha256
+        loaded = _load_preread(preread) if preread else None
+        if loaded is not None:
+            doc, read_seconds = loaded
+            started -= read_seconds  # the time reported for a document includes its reading
+        else:
+            doc = read_document(path, sha256)
         from extractors.extract import extract_facts
 
         facts = extract_facts(doc)
@@ -90,7 +100,16 @@ def process_file(path: str, sha256: str | None = None) -> FileResult:
         return FileResult(path=path, sha256=sha256, error=reason, seconds=time.perf_counter() - started)
 
 
-def process_file_json(path: str, sha256: str | None = None) -> str:
+def _load_preread(file: str) -> tuple[Document, float] | None:
+    from pipeline.preread import load
+
+    loaded = load(file)
+    if loaded is None or not isinstance(loaded[0], Document):
+        return None
+    return loaded  # type: ignore[return-value]
+
+
+def process_file_json(path: str, sha256: str | None = None, preread: str | None = None) -> str:
     """`process_file` serialised for the trip from a worker to the writer.
 
     JSON rather than pickle: dumping it and validating it again on arrival costs half as much CPU as
@@ -99,7 +118,7 @@ def process_file_json(path: str, sha256: str | None = None) -> str:
     """
     from pipeline.store import safe_text
 
-    result = process_file(path, sha256)
+    result = process_file(path, sha256, preread)
     # JSON is UTF-8: a file name that is not (surrogate escapes) travels in the form the store keeps.
     result.path = safe_text(result.path)
     if result.document is not None:

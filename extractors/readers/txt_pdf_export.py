@@ -36,6 +36,7 @@ _PAGE_NUMBER = re.compile(r"^\s*(?:\d{1,4}|Pagina \d+ van \d+|- ?\d+ ?-)\s*$")
 # "Bijlage: Stand van zaken actielijnen | 13": a running footer with its page number, even seen once.
 _FOOTER_WITH_PAGE = re.compile(r"^\s*\S.{2,80}\s[|–-]\s*\d{1,4}\s*$")
 _RETURN_ADDRESS = re.compile(r"^\s*>\s*Retouradres\b")
+_DIGITS = re.compile(r"\d+")
 _SENTENCE_END = (".", "!", "?", ":", ";", "”", "’", '"')
 # A running header/footer repeats at least this often (with only its digits changing).
 MIN_REPEATS = 3
@@ -58,7 +59,7 @@ class _Pending:
 
 
 def _furniture_lines(lines: list[str]) -> set[int]:
-    keys = [re.sub(r"\d+", "#", ln.strip()) for ln in lines]
+    keys = [_DIGITS.sub("#", ln.strip()) for ln in lines]
     counts = Counter(k for k in keys if k)
     out: set[int] = set()
     for i, (line, key) in enumerate(zip(lines, keys, strict=True)):
@@ -72,10 +73,12 @@ def _furniture_lines(lines: list[str]) -> set[int]:
             and not bullet_marker(line)
             and not _FOOTNOTE_LINE.match(line)  # citation footnotes differ only in their numbers too
         )
+        # (s is stripped: a footer with its page number ends in a digit, and only a line that does is
+        # tried against that pattern, whose ".{2,80}" backtracks through the whole line.)
         if (
             repeated
             or _PAGE_NUMBER.match(s)
-            or _FOOTER_WITH_PAGE.match(s)
+            or (s[-1].isdigit() and _FOOTER_WITH_PAGE.match(s))
             or _URL_LINE.match(s)
             or _RETURN_ADDRESS.match(s)
         ):
