@@ -1,4 +1,4 @@
-"""Find registry organisations in text: spaCy PhraseMatcher over a regex-tokenized Doc.
+"""Find registry organisations in text: token patterns (extractors.org_phrases) over regex tokens.
 
 Patterns come from the registry (name, abbreviation, aliases). Acronyms match case-sensitively
 (ZIN is also the word "zin", SER is not "ser"), other names case-insensitively (ActiZ/Actiz,
@@ -18,17 +18,10 @@ Roles are assigned by extractors.org_roles. Unknown organisation-like names: ext
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress
 
-import spacy
-from spacy.language import Language
-from spacy.matcher import PhraseMatcher
-from spacy.tokenizer import Tokenizer
-from spacy.tokens import Doc
-
+from extractors.org_phrases import PhraseIndex
 from extractors.org_registry import ARTICLES, Registry
 from extractors.org_roles import RoleLexicon, assign_roles
 from extractors.org_tokens import Tokens, tokenize
@@ -66,15 +59,6 @@ COMPOUND_MENTION_HEADS = frozenset(
 # Names inside web and mail addresses are not mentions ("www.movisie.nl/publicatie").
 _URL_RE = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
 _MAX_ACRONYM_MIXED_LEN = 4
-_SEPARATOR = "\u2063"  # between windows in one Doc; no pattern contains it
-# Common words that make poor anchors when a pattern has a rarer word ("HLO partijen": anchor "hlo").
-_POOR_ANCHORS = frozenset(
-    """partijen eerste tweede betrokken landelijke landelijk nederland nederlandse welzijn uitvoering zorg
-    van voor en de het in der bij bestuurlijke bestuurlijk organisaties vereniging stichting overleg
-    nationale raad sociaal elkaar beter ieder regionaal transformatie transitie netwerk toezicht overheid
-    groep partners zorgvuldig zelfstandige langdurige palliatieve onderwijs huisartsen mantelzorg - ( ) ,
-    & /""".split()
-)
 
 
 def is_acronym(word: str) -> bool:
@@ -101,20 +85,6 @@ def _name_article(name: str) -> str | None:
     return next((art.strip() for art in ARTICLES if low.startswith(art)), None)
 
 
-# Texts and patterns are tokenised by extractors.org_tokens and handed to spaCy as words, so the
-# Dutch tokenizer's 4,670 special cases (1.3 s to load in every process) are never used: the
-# blank Dutch pipeline gets a tokenizer without rules.
-PLAIN_TOKENIZER = "afspraken.plain_tokenizer.v1"
-
-
-@spacy.registry.tokenizers(PLAIN_TOKENIZER)
-def _plain_tokenizer() -> Callable[[Language], Tokenizer]:
-    def create(nlp: Language) -> Tokenizer:
-        return Tokenizer(nlp.vocab)
-
-    return create
-
-
 @dataclass(slots=True)
 class _Cand:
     start: int  # token indices
@@ -135,17 +105,10 @@ class OrgMatcher:
     def __init__(self, registry: Registry | None = None, roles: RoleLexicon | None = None) -> None:
         self.registry = registry or Registry.load()
         self.roles = roles or RoleLexicon.load()
-        self.nlp = spacy.blank("nl", config={"nlp": {"tokenizer": {"@tokenizers": PLAIN_TOKENIZER}}})
-        self.vocab = self.nlp.vocab
-        self._exact = PhraseMatcher(self.vocab, attr="ORTH")
-        self._folded = PhraseMatcher(self.vocab, attr="LOWER")
-        self._info: dict[int, _PatternInfo] = {}
+        self._exact = PhraseIndex()  # acronyms and case-sensitive forms, over the words as written
+        self._folded = PhraseIndex()  # everything else, over the lower-cased words
+        self._info: list[_PatternInfo] = []  # by pattern key
         self.pattern_count = 0
-        # One anchor word per pattern (its longest word, a proxy for the rarest; exact for acronyms,
-        # lower case for names) and the longest pattern: only windows around anchors are turned into
-        # a spaCy Doc, because building the Doc costs more than matching it.
-        self._anchor_exact: dict[str, tuple[int, int]] = {}  # anchor -> (tokens before, tokens after)
-        self._anchor_lower: dict[str, tuple[int, int]] = {}
         self._name_article: dict[str, str] = {}
         self._build()
 
@@ -176,63 +139,22 @@ class OrgMatcher:
                 if dedupe in seen and not after:
                     continue
                 seen.add(dedupe)
-                key = f"{entry.id}\t{form}"
-                self._info[self.vocab.strings.add(key)] = _PatternInfo(entry.id, after)
                 matcher = self._exact if sensitive else self._folded
-                matcher.add(key, [Doc(self.vocab, words=list(words))])
-                pos = max(
-                    range(len(key_words)),
-                    # Not a common word; a capitalised (proper) word; then the longest.
-                    key=lambda i: (
-                        key_words[i] not in _POOR_ANCHORS,
-                        words[i][:1].isupper(),
-                        len(key_words[i]),
-                    ),
-                )
-                anchors = self._anchor_exact if sensitive else self._anchor_lower
-                before, after = anchors.get(key_words[pos], (0, 0))
-                anchors[key_words[pos]] = (max(before, pos), max(after, len(key_words) - pos - 1))
+                matcher.add(key_words, len(self._info))
+                self._info.append(_PatternInfo(entry.id, after))
                 self.pattern_count += 1
 
     # --- matching -------------------------------------------------------------------------------
     def _candidates(self, toks: Tokens) -> list[_Cand]:
-        if not self._may_match(toks):
+        words = toks.words
+        hits = self._exact.matches(words) + self._folded.matches(toks.low)
+        if not hits:
             return []
-        words, low = toks.words, toks.low  # offsets only where needed: most windows match nothing
         n = len(words)
-        ae, al = self._anchor_exact, self._anchor_lower
-        windows = sorted(
-            [
-                *(
-                    (i - ae[words[i]][0], i + ae[words[i]][1] + 1)
-                    for i in compress(range(n), map(ae.__contains__, words))
-                ),
-                *(
-                    (i - al[low[i]][0], i + al[low[i]][1] + 1)
-                    for i in compress(range(n), map(al.__contains__, low))
-                ),
-            ]
-        )
-        # Windows around anchors (as far as the patterns with that anchor reach), merged; one Doc
-        # holds them all with a separator token between (it matches no pattern), and `orig` maps
-        # Doc positions back to tokens.
-        doc_words: list[str] = []
-        orig: list[int] = []
-        win_end = -1
-        for lo, hi in windows:
-            lo = max(lo, win_end, 0)
-            hi = min(n, hi)
-            if lo > win_end and doc_words:
-                doc_words.append(_SEPARATOR)
-                orig.append(-1)
-            doc_words.extend(words[lo:hi])
-            orig.extend(range(lo, hi))
-            win_end = max(win_end, hi)
-        doc = Doc(self.vocab, words=doc_words)
+        low = toks.low
         cands: list[_Cand] = []
-        for match_id, ds, de in [*self._exact(doc), *self._folded(doc)]:
-            s, e = orig[ds], orig[de - 1] + 1
-            info = self._info[match_id]
+        for key, s, e in hits:
+            info = self._info[key]
             if info.after and (s == 0 or words[s - 1] not in info.after):
                 continue
             compound = False
@@ -287,13 +209,6 @@ class OrgMatcher:
             out.append(c)
             i += 1
         return out, dropped
-
-    def _may_match(self, toks: Tokens) -> bool:
-        """Cheap reject: no anchor word at all (most paragraphs), before computing token offsets."""
-        return not (
-            self._anchor_exact.keys().isdisjoint(toks.words)
-            and self._anchor_lower.keys().isdisjoint(toks.low)
-        )
 
     def find(self, text: str) -> list[OrgMention]:
         """Registry organisations in `text`, non-overlapping, in order, with their role."""

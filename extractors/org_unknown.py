@@ -124,8 +124,8 @@ SHOUTING_WINDOW = 25
 
 def _shouting(text: str, start: int, end: int) -> bool:
     around = text[max(0, start - SHOUTING_WINDOW) : start] + text[end : end + SHOUTING_WINDOW]
-    letters = [c for c in around if c.isalpha()]
-    return len(letters) >= 4 and sum(c.isupper() for c in letters) / len(letters) > SHOUTING_SHARE
+    letters = sum(map(str.isalpha, around))
+    return letters >= 4 and sum(map(str.isupper, around)) / letters > SHOUTING_SHARE
 
 
 def find_unknown(
@@ -143,10 +143,10 @@ def find_unknown(
         surface = m.group(1)
         if _ROMAN.match(surface) or sum(c.isupper() for c in surface) < 2:
             continue
-        if _shouting(text, m.start(1), m.end(1)):
-            continue  # a line in capitals ("MOTIE VAN HET LID ...", "2500 EA DEN HAAG") has no acronyms
         if stop.stops(surface) or is_known(surface) or _overlaps(m.start(1), m.end(1), known):
             continue
+        if _shouting(text, m.start(1), m.end(1)):
+            continue  # a line in capitals ("MOTIE VAN HET LID ...", "2500 EA DEN HAAG") has no acronyms
         found[(m.start(1), m.end(1))] = surface
     for m in _LEGAL_FORM.finditer(text):
         surface = " ".join(m.group(0).rstrip(".,'’").split())

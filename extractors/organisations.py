@@ -11,7 +11,7 @@
     m.find_unknown("De Galan Groep voert een nulmeting uit.")
 
 The implementation lives in small modules: org_registry (data and resolution), org_tokens (the
-tokenizer), org_matcher (spaCy PhraseMatcher and the mention rules), org_roles (actor / involved /
+tokenizer), org_matcher (phrase matching and the mention rules), org_phrases (the pattern tables), org_roles (actor / involved /
 mentioned) and org_unknown (names for curation). docs/organisations.md describes the rules.
 """
 

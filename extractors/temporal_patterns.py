@@ -348,6 +348,7 @@ RELATIVE_PRE = re.compile(
 # trying a 25-branch pattern at every character was 50x slower.
 
 TOKEN = re.compile(r"[^\W\d_]+|\d+")
+TOKEN_SPLIT = re.compile(rf"({TOKEN.pattern})")  # split() keeps the tokens, between the gaps
 # Words an anchor may start with besides its trigger: "het eerste kwartaal", "komend najaar".
 ANCHOR_PREFIX_BEFORE = re.compile(
     rf"(?<![\w])(?:het|de|{SEASON_DET}|{REL_YEAR_WORD}|{REL_UNIT_WORD})\s+\Z", FLAGS

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from extractors.readers import SUPPORTED_SUFFIXES, sha256_file
 from pipeline.console import Reporter
-from pipeline.preread import PreReader, estimated_seconds
+from pipeline.cost import estimated_seconds
 from pipeline.process import FileResult, process_file, process_file_json, result_from_json, warm_up
 from pipeline.store import Store, safe_text
 
@@ -121,61 +121,56 @@ def local_executor(jobs: int) -> Executor:
     def run(tasks: list[Task]) -> Iterator[FileResult]:
         if len(tasks) <= 1:
             return (process_file(path, sha) for path, sha in tasks)
-        # With a core to spare, documents are read on it while this process warms up (pipeline.preread).
-        prereader = PreReader(_largest_first(tasks), _worker_init) if jobs > 1 else None
-        try:
-            # Set up eagerly (before the caller starts a progress thread), so workers fork from a
-            # single-threaded parent that has already built the matcher and compiled the patterns:
-            # each worker would otherwise spend 1-2 s doing that itself.
-            warm_up()
-        finally:
-            preread = prereader.stop() if prereader is not None else {}
+        # Set up eagerly (before the caller starts a progress thread), so workers fork from a
+        # single-threaded parent that has already built the matcher and compiled the patterns:
+        # each worker would otherwise spend its start-up doing that itself.
+        warm_up()
         # The ~110,000 objects built so far live as long as the process: frozen, the workers'
         # collections neither rescan them nor copy the pages they sit on (copy-on-write).
         gc.collect()
         gc.freeze()
-        cleanup = prereader.close if prereader is not None else None
-        return iter(_OrderedPool(tasks, max(1, min(jobs, len(tasks))), preread, cleanup))
+        return iter(_OrderedPool(tasks, max(1, min(jobs, len(tasks)))))
 
     return run
 
 
-def _largest_first(tasks: list[Task]) -> list[Task]:
-    return sorted(tasks, key=lambda task: -estimated_seconds(task[0]))
-
-
 class _OrderedPool:
-    """Results of a process pool in submission order, with a bounded number of documents in flight.
+    """Results of a process pool in path order, with a bounded number of documents in flight.
 
     The pool starts (and the first documents are submitted) on construction, so the workers fork
-    before the caller starts any thread. `preread` maps tasks to the pickles of documents read
-    already; `cleanup` runs when the results are done.
+    before the caller starts any thread. Documents enter the window in path order, and the results
+    leave it in that order; the documents entering together are submitted largest first, so a large
+    one does not end the run on one core while the other idles.
     """
 
-    def __init__(
-        self,
-        tasks: list[Task],
-        workers: int,
-        preread: dict[Task, str] | None = None,
-        cleanup: Callable[[], None] | None = None,
-    ) -> None:
+    def __init__(self, tasks: list[Task], workers: int) -> None:
         self.workers = workers
         self.todo: deque[Task] = deque(tasks)
         self.window: deque[tuple[Task, Future[str]]] = deque()
         self.limit = workers * IN_FLIGHT_PER_WORKER
-        self.preread = preread or {}
-        self.cleanup = cleanup
         self.pool = _new_pool(workers)
         self._fill()
 
     def _fill(self) -> None:
-        while len(self.window) < self.limit and self.todo:
+        entering = [self.todo.popleft() for _ in range(min(self.limit - len(self.window), len(self.todo)))]
+        if not entering:
+            return
+        futures: dict[Task, Future[str]] = {}
+        if len(entering) > 1:
+            order = sorted(entering, key=lambda task: -estimated_seconds(task[0]))
+        else:
+            order = entering
+        for task in order:
             try:
-                task = self.todo[0]
-                future = self.pool.submit(process_file_json, *task, self.preread.get(task))
+                futures[task] = self.pool.submit(process_file_json, *task)
             except BrokenProcessPool:
-                return  # the head of the window raises it too; _recover starts a new pool
-            self.window.append((self.todo.popleft(), future))
+                break  # the head of the window raises it too; _recover starts a new pool
+        for task in entering:
+            future = futures.get(task)
+            if future is None:  # not submitted: back to the front of the queue, in path order
+                self.todo.extendleft(reversed(entering[entering.index(task) :]))
+                break
+            self.window.append((task, future))
 
     def __iter__(self) -> Iterator[FileResult]:
         finished = False
@@ -202,8 +197,6 @@ class _OrderedPool:
             if not finished:  # interrupted (Ctrl-C) or failed: do not wait for documents in progress
                 _terminate(self.pool)
             self.pool.shutdown(wait=finished, cancel_futures=True)
-            if self.cleanup is not None:
-                self.cleanup()
             gc.unfreeze()  # back to normal for a caller that lives on (tests, `diff` extracting a file)
 
     def _recover(self, head: list[Task]) -> Iterator[FileResult]:
