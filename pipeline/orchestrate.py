@@ -121,14 +121,6 @@ def local_executor(jobs: int) -> Executor:
     def run(tasks: list[Task]) -> Iterator[FileResult]:
         if len(tasks) <= 1:
             return (process_file(path, sha) for path, sha in tasks)
-        # Set up eagerly (before the caller starts a progress thread), so workers fork from a
-        # single-threaded parent that has already built the matcher and compiled the patterns:
-        # each worker would otherwise spend its start-up doing that itself.
-        warm_up()
-        # The ~110,000 objects built so far live as long as the process: frozen, the workers'
-        # collections neither rescan them nor copy the pages they sit on (copy-on-write).
-        gc.collect()
-        gc.freeze()
         return iter(_OrderedPool(tasks, max(1, min(jobs, len(tasks)))))
 
     return run
@@ -197,7 +189,6 @@ class _OrderedPool:
             if not finished:  # interrupted (Ctrl-C) or failed: do not wait for documents in progress
                 _terminate(self.pool)
             self.pool.shutdown(wait=finished, cancel_futures=True)
-            gc.unfreeze()  # back to normal for a caller that lives on (tests, `diff` extracting a file)
 
     def _recover(self, head: list[Task]) -> Iterator[FileResult]:
         """A worker died (the OOM killer, a crash inside a C library) and took the pool with it.
@@ -234,8 +225,20 @@ def _worker_init() -> None:
 
     Ctrl-C reaches the whole process group; the writer handles it and stops the workers, which
     ignore it so the user sees one "interrupted", not a traceback per worker.
+
+    Each worker warms up itself (imports, patterns, the organisation matcher: about 0.3 s), all
+    workers at once, while the writer opens the database: warming up in the writer before forking
+    would keep every core but one idle meanwhile.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with_parent()
+    warm_up()
+    # What warm-up built lives as long as the worker: frozen, the collector never rescans it.
+    gc.collect()
+    gc.freeze()
+
+
+def _die_with_parent() -> None:
     if sys.platform.startswith("linux"):
         import ctypes
 

@@ -129,8 +129,8 @@ def result_from_json(data: str | bytes, path: str, sha256: str | None) -> FileRe
 def warm_up() -> None:
     """Import every reader and build every lazy cache of the extraction in this process.
 
-    Called in the parent before worker processes fork (they inherit it all, copy-on-write) and on
-    each Dask worker before its first document. It costs about 0.3 s here: imports, compiling the
+    Called in each worker process as it starts (pipeline.orchestrate) and on each Dask worker
+    before its first document. It costs about 0.3 s here: imports, compiling the
     patterns and building the organisation matcher.
     """
     import extractors.readers.docx
