@@ -16,7 +16,7 @@ import sys
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -140,6 +140,7 @@ class _OrderedPool:
         self.todo: deque[Task] = deque(tasks)
         self.window: deque[tuple[Task, Future[str]]] = deque()
         self.limit = workers * IN_FLIGHT_PER_WORKER
+        self.parsed: dict[Future[str], FileResult] = {}  # results validated ahead of their turn
         self.pool = _new_pool(workers)
         self._fill()
 
@@ -171,7 +172,13 @@ class _OrderedPool:
                 if not self.window:  # the pool broke before anything could be submitted
                     yield from self._recover([])
                     continue
+                self._parse_until_done(self.window[0][1])
                 task, future = self.window.popleft()
+                ready = self.parsed.pop(future, None)
+                if ready is not None:
+                    self._fill()
+                    yield ready
+                    continue
                 try:
                     data = future.result()
                 except BrokenProcessPool:
@@ -190,6 +197,20 @@ class _OrderedPool:
                 _terminate(self.pool)
             self.pool.shutdown(wait=finished, cancel_futures=True)
 
+    def _parse_until_done(self, head: Future[str]) -> None:
+        """Wait for the head of the window, validating the results that arrive meanwhile: results
+        leave in path order, so at the end of a run the writer would otherwise validate the
+        documents that finished early one after the other, while the workers idle."""
+        while True:
+            for task, future in self.window:
+                ok = future.done() and not future.cancelled() and future.exception() is None
+                if ok and future not in self.parsed:
+                    self.parsed[future] = result_from_json(future.result(), *task)
+            if head.done():
+                return
+            waiting = [f for _, f in self.window if not f.done()]
+            wait(waiting, return_when=FIRST_COMPLETED)
+
     def _recover(self, head: list[Task]) -> Iterator[FileResult]:
         """A worker died (the OOM killer, a crash inside a C library) and took the pool with it.
 
@@ -201,6 +222,7 @@ class _OrderedPool:
         if not suspects and self.todo:  # broke before taking any: run one alone, so the run moves on
             suspects.append(self.todo.popleft())
         self.window.clear()
+        self.parsed.clear()
         for suspect in suspects:
             yield _isolated(suspect)
         self.pool = _new_pool(self.workers)
