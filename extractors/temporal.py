@@ -82,8 +82,8 @@ def _part(s: str) -> str:
 
 def _year_of(m: re.Match[str], prefix: str, a: C.Anchor) -> None:
     """Fill year or relative year from the optional year groups of an alternative."""
-    y = m.groupdict().get(f"{prefix}_y")
-    r = m.groupdict().get(f"{prefix}_r")
+    y = m.group(f"{prefix}_y")  # group(), not groupdict(): the pattern has ~100 groups
+    r = m.group(f"{prefix}_r")
     if y:
         a.year = int(y)
     elif r:
@@ -486,6 +486,9 @@ class _Triggers:
     per: list[tuple[int, int]] = field(default_factory=list)
     rel: list[tuple[int, int]] = field(default_factory=list)
 
+    def __bool__(self) -> bool:
+        return bool(self.anchor or self.unit or self.rec or self.per or self.rel)
+
 
 def _triggers(text: str) -> _Triggers:
     t = _Triggers()
@@ -530,7 +533,7 @@ def _anchors(text: str, trig: _Triggers) -> list[C.Anchor]:
         if pre:
             starts.insert(0, pre.start())
         for pos in starts:
-            m = P.ANCHOR.match(text, pos)
+            m = (P.ANCHOR_AT_NUMBER if text[pos].isdigit() else P.ANCHOR).match(text, pos)
             if not m or m.end() <= ts:
                 continue
             a = _anchor_from_match(m, text)
@@ -824,12 +827,16 @@ def find_time_expressions(text: str, ref_date: date | None = None) -> list[TimeE
     if not text:
         return []
     trig = _triggers(text)
+    if not trig:
+        return []  # no number and no time word: a third of the blocks of the reference corpus
     cands = (
         _calendar_candidates(text, ref_date, trig)
         + _durations(text, trig)
         + _recurrences(text, trig)
         + _relatives(text, trig)
     )
+    if not cands:
+        return []  # four in five blocks with a trigger hold no expression after all
     cands = _merge_anchored(text, cands)
     return [c.expr for c in _select(text, cands)]
 

@@ -179,7 +179,21 @@ _ALTERNATIVES: list[tuple[str, str]] = [
     ("mo", rf"\b(?P<mo_m>{MONTH_FULL})(?![\w]|-\w)"),
 ]
 
-ANCHOR = re.compile("|".join(f"(?P<A_{name}>{rx})" for name, rx in _ALTERNATIVES), FLAGS)
+
+def _anchor_pattern(names: frozenset[str] | None = None) -> re.Pattern[str]:
+    """The alternatives (all, or those in `names`) as one pattern, in their order of priority."""
+    return re.compile(
+        "|".join(f"(?P<A_{name}>{rx})" for name, rx in _ALTERNATIVES if names is None or name in names), FLAGS
+    )
+
+
+ANCHOR = _anchor_pattern()
+# The alternatives that can start with a digit: numeric dates and years, and ordinals written as
+# digits ("1e kwartaal"). Every other one starts with a letter, so at a digit this pattern finds the
+# same first match as ANCHOR; numbers are 60% of the anchor triggers, and trying only these ten
+# alternatives at them took 11 ms instead of 43 ms over the reference corpus.
+_NUMBER_LED = frozenset({"iso", "num", "cd", "dr", "day", "qi", "qw", "hw", "yr", "y"})
+ANCHOR_AT_NUMBER = _anchor_pattern(_NUMBER_LED)
 
 # --- combining anchors -----------------------------------------------------------------------
 
