@@ -497,7 +497,7 @@ def _triggers(text: str) -> _Triggers:
         low = "".join(c.lower()[0] for c in text)
     # Split into [gap, token, gap, token, ..., gap]: words, flags and offsets then come from C-level
     # maps and sums, and Python only visits the tokens that trigger something (about one in six).
-    parts = P.TOKEN_SPLIT.split(low)
+    parts = (P.TOKEN_SPLIT_ASCII if low.isascii() else P.TOKEN_SPLIT).split(low)
     words = parts[1::2]
     if not words:
         return t
@@ -522,17 +522,24 @@ def _triggers(text: str) -> _Triggers:
     return t
 
 
+def _prefix_start(text: str, ts: int, last: int) -> int | None:
+    """Start of the words an anchor may begin with before its trigger ("het eerste kwartaal")."""
+    if text[ts].isdigit() and not P.NUMBER_ORDINAL.match(text, ts):
+        # Numbers are 60% of the anchor triggers; not searching before them saved 18 ms over the
+        # reference corpus.
+        return None
+    pre = P.ANCHOR_PREFIX_BEFORE.search(text, max(last, ts - 16), ts)
+    return pre.start() if pre else None
+
+
 def _anchors(text: str, trig: _Triggers) -> list[C.Anchor]:
     out = []
     last = 0
     for ts, _te in trig.anchor:
         if ts < last:
             continue
-        starts = [ts]
-        pre = P.ANCHOR_PREFIX_BEFORE.search(text, max(last, ts - 16), ts)
-        if pre:
-            starts.insert(0, pre.start())
-        for pos in starts:
+        pre = _prefix_start(text, ts, last)
+        for pos in (ts,) if pre is None else (pre, ts):
             m = (P.ANCHOR_AT_NUMBER if text[pos].isdigit() else P.ANCHOR).match(text, pos)
             if not m or m.end() <= ts:
                 continue

@@ -363,10 +363,16 @@ RELATIVE_PRE = re.compile(
 
 TOKEN = re.compile(r"[^\W\d_]+|\d+")
 TOKEN_SPLIT = re.compile(rf"({TOKEN.pattern})")  # split() keeps the tokens, between the gaps
+# The same tokens in lower-cased ASCII text (70% of the blocks), where Unicode letter classes are
+# not needed: splitting those blocks took 25 ms instead of 40 ms over the reference corpus.
+TOKEN_SPLIT_ASCII = re.compile(r"([a-z]+|[0-9]+)", re.ASCII)
 # Words an anchor may start with besides its trigger: "het eerste kwartaal", "komend najaar".
 ANCHOR_PREFIX_BEFORE = re.compile(
     rf"(?<![\w])(?:het|de|{SEASON_DET}|{REL_YEAR_WORD}|{REL_UNIT_WORD})\s+\Z", FLAGS
 )
+# Those words lead to words ("het eind", "komend najaar", "dit jaar"); the only number they lead to
+# is an ordinal written in digits ("het 1e kwartaal").
+NUMBER_ORDINAL = re.compile(alternation(w for w in D["ordinals"] if str(w)[0].isdigit()), FLAGS)
 
 T_ANCHOR, T_UNIT, T_REC, T_PER, T_REL = 1, 2, 4, 8, 16
 
