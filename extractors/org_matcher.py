@@ -25,6 +25,7 @@ from extractors.org_phrases import PhraseIndex
 from extractors.org_registry import ARTICLES, Registry
 from extractors.org_roles import RoleLexicon, assign_roles
 from extractors.org_tokens import Tokens, tokenize
+from extractors.org_unknown import find_unknown
 from schemas.facts import OrgMention, Role, UnknownOrganisation
 
 # Heads of hyphenated compounds that still name the organisation as author or owner of an output:
@@ -220,8 +221,6 @@ class OrgMatcher:
         cands, dropped = self._merge_and_filter(toks, self._candidates(toks))
         unknowns: list[UnknownOrganisation] = []
         if unknown:
-            from extractors.org_unknown import find_unknown
-
             known = [(toks.starts[c.start], toks.ends[c.end - 1]) for c in cands]
             unknowns = find_unknown(text, known, self.registry.knows)
         if not cands:

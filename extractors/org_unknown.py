@@ -141,7 +141,7 @@ def find_unknown(
     found: dict[tuple[int, int], str] = {}
     for m in _ACRONYM.finditer(text):
         surface = m.group(1)
-        if _ROMAN.match(surface) or sum(c.isupper() for c in surface) < 2:
+        if _ROMAN.match(surface) or sum(map(str.isupper, surface)) < 2:
             continue
         if stop.stops(surface) or is_known(surface) or _overlaps(m.start(1), m.end(1), known):
             continue
