@@ -16,7 +16,6 @@ Bad input raises ReadError with a one-line reason; nothing else escapes for a br
 
 from __future__ import annotations
 
-import bisect
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -26,7 +25,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from extractors.readers.dates import parse_dutch_date
-from extractors.readers.dehyphenate import build_vocabulary
+from extractors.readers.dehyphenate import Vocabulary
 from extractors.readers.errors import ReadError
 from extractors.readers.pdf_blocks import BlockBuilder, restore_marks, typical_pitch
 from extractors.readers.pdf_furniture import (
@@ -50,8 +49,6 @@ HEADER_WINDOW = 1024
 # How far from the end to look for "%%EOF": its absence means a cut-off download. Writers append at
 # most a line break or a few bytes after it; 4 KB leaves room for trailing junk.
 TRAILER_WINDOW = 4096
-# Beyond this many hyphen joins the whole-text vocabulary is cheaper than searching for each form.
-MAX_VOCABULARY_PROBES = 400
 # The title is the largest text on the first pages when nothing better names the document.
 TITLE_PAGES = 2
 
@@ -119,33 +116,8 @@ def _read(path: Path) -> Document:
         lines += [item.text for region in unit.regions for item in region.items if isinstance(item, Line)]
         lines += [line.text for line in unit.footnotes]
         unit.segs, unit.regions, unit.footnotes = [], [], []  # drafted: free what is no longer needed
-    blocks = builder.finish(_vocabulary(lines, builder.hyphen_joins()), footnote_numbers)
+    blocks = builder.finish(Vocabulary("\n".join(lines)), footnote_numbers)
     return Document(meta=_meta(units, blocks, info, n_pages, letter), blocks=blocks)
-
-
-def _vocabulary(lines: list[str], joins: list[tuple[str, str]]) -> set[str]:
-    """build_vocabulary of the document, limited to the lines that hold a form some join asks about.
-
-    A hyphen join only asks whether "stem+word" or "stem-word" occurs in the document, and words never
-    span lines, so the vocabulary of the lines containing those forms answers exactly as the whole
-    document's would, at a fraction of the cost (tokenising all text is ~15% of the reading time).
-    """
-    if len(joins) > MAX_VOCABULARY_PROBES:
-        return build_vocabulary("\n".join(lines))
-    lowered = "\n".join(lines).lower()
-    starts: list[int] = []
-    pos = 0
-    for line in lowered.split("\n"):
-        starts.append(pos)
-        pos += len(line) + 1
-    wanted: set[int] = set()
-    for before, after in joins:
-        for form in (f"{before}{after}".lower(), f"{before}-{after}".lower()):
-            k = lowered.find(form)
-            while k != -1:
-                wanted.add(bisect.bisect_right(starts, k) - 1)
-                k = lowered.find(form, k + 1)
-    return build_vocabulary("\n".join(lines[i] for i in sorted(wanted)))
 
 
 def _check_file(path: Path) -> None:

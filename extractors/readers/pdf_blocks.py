@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Collection
+from collections.abc import Collection, Container
 from dataclasses import dataclass, field
 
 from extractors.readers.dehyphenate import join_lines
@@ -59,8 +59,6 @@ _HAS_WORD = re.compile(r"[^\W\d_]{2,}")
 # A line opening with a section number or an agreement code starts a heading of its own:
 # "[B2] We bevorderen ...", "C3a Transparantie ...", "3.1 Afwenden ...".
 _NUMBERED_TITLE = re.compile(r"^(?:\[[A-Z]?\d+[a-z]?\]|[A-Z]\d{1,2}[a-z]?|\d+(?:\.\d+)*\.?)\s+[A-Z\[(]")
-_LAST_WORD = re.compile(r"[^\W_]+$")
-_FIRST_WORD = re.compile(r"[^\W_]*")
 
 
 @dataclass(slots=True)
@@ -362,19 +360,7 @@ class BlockBuilder:
 
     # -- blocks ----------------------------------------------------------------------------------------------
 
-    def hyphen_joins(self) -> list[tuple[str, str]]:
-        """(word before, word after) of every line-end hyphen the drafts will join across."""
-        pairs: list[tuple[str, str]] = []
-        for d in self.drafts:
-            for (left, _), (right, _) in zip(d.parts, d.parts[1:], strict=False):
-                if len(left) > 1 and left.endswith("-") and left[-2].isalnum() and right:
-                    before = _LAST_WORD.search(left[:-1])
-                    after = _FIRST_WORD.match(right)
-                    if before and after and after.group(0):
-                        pairs.append((before.group(0), after.group(0)))
-        return pairs
-
-    def finish(self, vocab: Collection[str], valid_footnotes: Collection[int]) -> list[Block]:
+    def finish(self, vocab: Container[str], valid_footnotes: Collection[int]) -> list[Block]:
         styles = sorted(
             {(round(d.size * 2) / 2, d.bold, d.italic) for d in self.drafts if d.kind == BlockKind.heading},
             key=lambda s: (-s[0], not s[1], s[2]),
@@ -432,7 +418,7 @@ def _starts_lower(text: str) -> bool:
 
 
 def join_parts(
-    parts: list[tuple[str, list[tuple[int, int]]]], vocab: Collection[str]
+    parts: list[tuple[str, list[tuple[int, int]]]], vocab: Container[str]
 ) -> tuple[str, list[tuple[int, int]]]:
     """Join line texts into one text (Dutch-aware at hyphens) and carry the mark offsets along."""
     chunks: list[str] = []

@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from extractors.readers.dehyphenate import build_vocabulary, join_lines
+from extractors.readers.dehyphenate import Vocabulary, join_lines
 from extractors.readers.text_blocks import (
     AGREEMENT_CODE_RE,
     bullet_marker,
@@ -111,7 +111,7 @@ def _footnote_lines(lines: list[str], furniture: set[int]) -> dict[int, int]:
 
 def parse(text: str) -> Document:
     lines = [ln.rstrip() for ln in text.split("\n")]
-    vocab = build_vocabulary(text)
+    vocab = Vocabulary(text)
     furniture = _furniture_lines(lines)
     footnote_starts = _footnote_lines(lines, furniture)
     width = _usual_width(lines)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from extractors.readers.dehyphenate import build_vocabulary, join_lines
+from extractors.readers.dehyphenate import Vocabulary, join_lines
 from extractors.readers.text_blocks import (
     bullet_marker,
     heading_level,
@@ -15,7 +15,7 @@ from schemas import Block, BlockKind, Document, DocumentMeta, SourceFormat
 
 
 def parse(text: str) -> Document:
-    vocab = build_vocabulary(text)
+    vocab = Vocabulary(text)
     blocks: list[Block] = []
     signature = Signature()
     for chunk in text.split("\n\n"):
