@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from extractors.agreements import Draft, find_agreements
 from extractors.commitments import (
@@ -37,6 +38,9 @@ from schemas import (
     TimeKind,
     UnknownOrganisation,
 )
+
+if TYPE_CHECKING:
+    from extractors.org_matcher import OrgMatcher
 
 MAX_TITLE_CHARS = 160
 MAX_KEY_CHARS = 60
@@ -72,20 +76,20 @@ def slug(text: str) -> str:
 _BlockKey = tuple[str, bool, date | None]
 _BlockValue = tuple[list[TimeExpression], list[OrgMention], list[UnknownOrganisation]]
 _MEMO: dict[_BlockKey, _BlockValue] = {}
+_memo_matcher: OrgMatcher | None = None  # the matcher the memo's mentions came from
 MEMO_ENTRIES = 50_000
 
 
-def _block_facts(text: str, table: bool, ref: date | None) -> _BlockValue:
+def _block_facts(text: str, table: bool, ref: date | None, matcher: OrgMatcher) -> _BlockValue:
     """Time expressions, mentions and unknown names of one block, offsets relative to the block.
     The lists are shared with the memo: callers copy what they keep (no fact is changed in place)."""
     key = (text, table, ref)
     found = _MEMO.get(key)
     if found is None:
-        from extractors.organisations import default_matcher
         from extractors.temporal import find_time_expressions
 
         times = find_time_expressions(text, ref)
-        mentions, unknown = default_matcher().find_all(text, unknown=not table)
+        mentions, unknown = matcher.find_all(text, unknown=not table)
         found = (times, mentions, unknown)
         if len(_MEMO) >= MEMO_ENTRIES:
             _MEMO.clear()  # rare; simpler than an LRU and as good for documents processed in turn
@@ -94,12 +98,19 @@ def _block_facts(text: str, table: bool, ref: date | None) -> _BlockValue:
 
 
 def _facts_per_block(doc: Document) -> BlockFacts:
+    from extractors.organisations import default_matcher
+
+    global _memo_matcher
+    matcher = default_matcher()
+    if matcher is not _memo_matcher:  # a rebuilt registry (tests, a long-lived process) starts afresh
+        _MEMO.clear()
+        _memo_matcher = matcher
     facts = BlockFacts()
     ref = doc.meta.date
     for b in doc.blocks:
         if b.kind in (BlockKind.furniture, BlockKind.footnote):
             continue
-        times, mentions, unknown = _block_facts(b.text, b.kind == BlockKind.table, ref)
+        times, mentions, unknown = _block_facts(b.text, b.kind == BlockKind.table, ref, matcher)
         facts.times[b.index] = list(times)
         facts.mentions[b.index] = list(mentions)
         facts.unknown.extend(
