@@ -76,3 +76,22 @@ def test_readme_usage_section_matches_the_cli() -> None:
     assert sorted(n for n, _, _ in documented if n in queries) == sorted(queries)
     # And the block as a whole is what the generator prints.
     assert section == usage_section(), "run: .venv/bin/python -m pipeline.cli_docs --write"
+
+
+def test_verb_homes_name_the_module_that_registers_each_verb() -> None:
+    from pipeline.cli import VERB_HOMES
+
+    assert {verb: entry[3].__module__ for verb, entry in VERBS.items()} == VERB_HOMES
+
+
+def test_running_one_verb_imports_its_module_only() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from pipeline import cli; p = cli.build_parser('extract'); "
+        "print(sorted(m for m in sys.modules if m.startswith('pipeline.cmd_'))); "
+        "print(p.parse_args(['extract', 'corpus']).handler.__name__)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.splitlines() == ["['pipeline.cmd_extract_eval']", "cmd_extract"]
