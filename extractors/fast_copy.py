@@ -1,4 +1,8 @@
-"""`copy_with`: pydantic's `model_copy(update=...)` for the small fact models, without its overhead.
+"""Fact models built from values the extractor computed and trusts, without pydantic's overhead.
+
+`copy_with` is pydantic's `model_copy(update=...)`; `trusted` builds a model from all its field
+values without validating them (OrgMatcher builds every mention this way: validating, or even
+`model_construct`, cost more than the rest of the role assignment).
 
 Every time expression and mention is copied once or twice on its way into a result (shifted from
 block to document coordinates, then tied to an agreement): some 10,000 copies for the reference
@@ -23,9 +27,18 @@ def copy_with(model: M, update: dict[str, Any]) -> M:
     attributes (none in schemas.facts) takes pydantic's own path."""
     if model.__pydantic_extra__ is not None or model.__pydantic_private__ is not None:
         return model.model_copy(update=update)
-    copied = object.__new__(type(model))
-    _set(copied, "__dict__", {**model.__dict__, **update})
-    _set(copied, "__pydantic_extra__", None)
-    _set(copied, "__pydantic_fields_set__", model.__pydantic_fields_set__ | update.keys())
-    _set(copied, "__pydantic_private__", None)
-    return copied
+    return _build(type(model), {**model.__dict__, **update}, model.__pydantic_fields_set__ | update.keys())
+
+
+def trusted(cls: type[M], values: dict[str, Any], fields_set: frozenset[str] | set[str]) -> M:
+    """A `cls` holding `values` (every field, in declaration order), not validated."""
+    return _build(cls, values, set(fields_set))
+
+
+def _build(cls: type[M], values: dict[str, Any], fields_set: set[str]) -> M:
+    built = object.__new__(cls)
+    _set(built, "__dict__", values)
+    _set(built, "__pydantic_extra__", None)
+    _set(built, "__pydantic_fields_set__", fields_set)
+    _set(built, "__pydantic_private__", None)
+    return built

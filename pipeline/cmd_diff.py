@@ -58,13 +58,8 @@ def previous_version(conn: sqlite3.Connection, document_id: str) -> str | None:
     return row[0] if row else None
 
 
-def _diff_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "documents",
-        nargs="+",
-        metavar="DOC",
-        help="FROM and TO (ids, numbers, file names or paths); one DOC compares it with its previous version",
-    )
+def _report_args(p: argparse.ArgumentParser) -> None:
+    """The report options `diff` and `track` share."""
     p.add_argument(
         "--format",
         choices=("md", "html", "json"),
@@ -72,6 +67,16 @@ def _diff_args(p: argparse.ArgumentParser) -> None:
         help="report format (repeatable; default: all)",
     )
     p.add_argument("--out", type=Path, default=DEFAULT_OUT, help=f"report folder (default: {DEFAULT_OUT})")
+
+
+def _diff_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "documents",
+        nargs="+",
+        metavar="DOC",
+        help="FROM and TO (ids, numbers, file names or paths); one DOC compares it with its previous version",
+    )
+    _report_args(p)
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
@@ -119,13 +124,7 @@ def _track_args(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "progress", nargs="+", metavar="PROGRESS", help="progress letters and bijlagen reporting on it"
     )
-    p.add_argument(
-        "--format",
-        choices=("md", "html", "json"),
-        action="append",
-        help="report format (repeatable; default: all)",
-    )
-    p.add_argument("--out", type=Path, default=DEFAULT_OUT, help=f"report folder (default: {DEFAULT_OUT})")
+    _report_args(p)
 
 
 def cmd_track(args: argparse.Namespace) -> int:

@@ -146,24 +146,17 @@ class _OrderedPool:
 
     def _fill(self) -> None:
         entering = [self.todo.popleft() for _ in range(min(self.limit - len(self.window), len(self.todo)))]
-        if not entering:
-            return
         futures: dict[Task, Future[str]] = {}
-        if len(entering) > 1:
-            order = sorted(entering, key=lambda task: -estimated_seconds(task[0]))
-        else:
-            order = entering
-        for task in order:
+        for task in sorted(entering, key=lambda task: -estimated_seconds(task[0])):
             try:
                 futures[task] = self.pool.submit(process_file_json, *task)
             except BrokenProcessPool:
                 break  # the head of the window raises it too; _recover starts a new pool
-        for task in entering:
-            future = futures.get(task)
-            if future is None:  # not submitted: back to the front of the queue, in path order
-                self.todo.extendleft(reversed(entering[entering.index(task) :]))
+        for n, task in enumerate(entering):
+            if task not in futures:  # not submitted: back to the front of the queue, in path order
+                self.todo.extendleft(reversed(entering[n:]))
                 break
-            self.window.append((task, future))
+            self.window.append((task, futures[task]))
 
     def __iter__(self) -> Iterator[FileResult]:
         finished = False
@@ -172,44 +165,41 @@ class _OrderedPool:
                 if not self.window:  # the pool broke before anything could be submitted
                     yield from self._recover([])
                     continue
-                self._parse_until_done(self.window[0][1])
+                self._wait_for_head()
                 task, future = self.window.popleft()
-                ready = self.parsed.pop(future, None)
-                if ready is not None:
-                    self._fill()
-                    yield ready
-                    continue
-                try:
-                    data = future.result()
-                except BrokenProcessPool:
-                    yield from self._recover([task])
-                    continue
-                except Exception as exc:  # the result could not be sent back (a bug): report, go on
-                    self._fill()
-                    reason = f"internal error: {type(exc).__name__}: {exc}"
-                    yield FileResult(path=task[0], sha256=task[1] or None, error=reason)
-                    continue
+                result = self.parsed.pop(future, None)
+                if result is None:  # the worker failed to answer
+                    try:
+                        future.result()
+                    except BrokenProcessPool:
+                        yield from self._recover([task])
+                        continue
+                    except Exception as exc:  # the result could not be sent back (a bug): report, go on
+                        reason = f"internal error: {type(exc).__name__}: {exc}"
+                        result = FileResult(path=task[0], sha256=task[1] or None, error=reason)
                 self._fill()
-                yield result_from_json(data, *task)
+                yield result
             finished = True
         finally:
             if not finished:  # interrupted (Ctrl-C) or failed: do not wait for documents in progress
                 _terminate(self.pool)
             self.pool.shutdown(wait=finished, cancel_futures=True)
 
-    def _parse_until_done(self, head: Future[str]) -> None:
-        """Wait for the head of the window, validating the results that arrive meanwhile: results
-        leave in path order, so at the end of a run the writer would otherwise validate the
-        documents that finished early one after the other, while the workers idle."""
-        while True:
-            for task, future in self.window:
-                ok = future.done() and not future.cancelled() and future.exception() is None
-                if ok and future not in self.parsed:
-                    self.parsed[future] = result_from_json(future.result(), *task)
-            if head.done():
-                return
-            waiting = [f for _, f in self.window if not f.done()]
-            wait(waiting, return_when=FIRST_COMPLETED)
+    def _wait_for_head(self) -> None:
+        """Wait for the head of the window, validating every result as it arrives: results leave in
+        path order, so at the end of a run the writer would otherwise validate the documents that
+        finished early one after the other, while the workers idle."""
+        head = self.window[0][1]
+        while not head.done():
+            self._validate_arrived()
+            wait([f for _, f in self.window if not f.done()], return_when=FIRST_COMPLETED)
+        self._validate_arrived()
+
+    def _validate_arrived(self) -> None:
+        for task, future in self.window:
+            arrived = future.done() and not future.cancelled() and future.exception() is None
+            if arrived and future not in self.parsed:
+                self.parsed[future] = result_from_json(future.result(), *task)
 
     def _recover(self, head: list[Task]) -> Iterator[FileResult]:
         """A worker died (the OOM killer, a crash inside a C library) and took the pool with it.
