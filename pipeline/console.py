@@ -13,9 +13,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from pipeline.store import safe_text
-from schemas import BlockKind, Document, ExtractionResult
 
 if TYPE_CHECKING:
+    from pipeline.load_rows import LoadRows
     from pipeline.orchestrate import RunStats
 
 # Fewer documents than this finish before a progress bar would be worth drawing.
@@ -56,15 +56,15 @@ class Reporter:
         else:
             console.print(text, markup=False)
 
-    def loaded(self, document_id: str, doc: Document, facts: ExtractionResult, seconds: float) -> None:
+    def loaded(self, document_id: str, rows: LoadRows, seconds: float) -> None:
         self.advance()
         if self.quiet:
             return
-        footnotes = sum(b.kind == BlockKind.footnote for b in doc.blocks)
-        pages = doc.meta.pages if doc.meta.pages is not None else "-"
+        meta = rows.meta
+        pages = meta.pages if meta.pages is not None else "-"
         self._line(
-            f"loaded {document_id}: {doc.meta.format.value}, {pages} pages, {len(doc.blocks)} blocks, "
-            f"{footnotes} footnotes, {len(facts.agreements)} agreements ({seconds:.2f} s) <- {doc.meta.source_file}"
+            f"loaded {document_id}: {meta.format.value}, {pages} pages, {rows.blocks} blocks, "
+            f"{rows.footnotes} footnotes, {rows.agreements} agreements ({seconds:.2f} s) <- {meta.source_file}"
         )
 
     def failure(self, path: str, reason: str) -> None:

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pipeline.orchestrate import Executor, Task
-from pipeline.process import FileResult, process_file_json, result_from_json, warm_up
+from pipeline.process import FileResult, process_file, warm_up
 
 if TYPE_CHECKING:
     from distributed import Client, Future
@@ -84,7 +84,7 @@ def _stream(client: Client, cluster: Any, tasks: list[Task]) -> Iterator[FileRes
             while len(window) < limit and (task := next(queue, None)) is not None:
                 path, sha = task
                 # Workers elsewhere have another working directory: send the absolute path.
-                future = client.submit(process_file_json, str(Path(path).resolve()), sha, pure=False)
+                future = client.submit(process_file, str(Path(path).resolve()), sha, pure=False)
                 window.append((task, future))
 
         fill()
@@ -102,7 +102,7 @@ def _stream(client: Client, cluster: Any, tasks: list[Task]) -> Iterator[FileRes
 def _result(task: Task, future: Future) -> FileResult:
     path, sha = task
     try:
-        result = result_from_json(future.result(), path, sha)
+        result: FileResult = future.result()
     except Exception as exc:  # KilledWorker (a worker died on it repeatedly), lost connection...
         return FileResult(
             path=path, sha256=sha or None, error=f"dask worker failed: {type(exc).__name__}: {exc}"
@@ -110,8 +110,7 @@ def _result(task: Task, future: Future) -> FileResult:
     finally:
         future.release()
     # Store the path as the user gave it, exactly as a local run does (the worker saw it absolute).
-    if result.document is not None:
-        from pipeline.store import safe_text
-
-        result.document.meta.source_path = safe_text(path)
+    result.path = path
+    if result.rows is not None:
+        result.rows.meta.source_path = path
     return result

@@ -16,7 +16,7 @@ import sys
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -25,7 +25,7 @@ from pathlib import Path
 from extractors.readers import SUPPORTED_SUFFIXES, sha256_file
 from pipeline.console import Reporter
 from pipeline.cost import estimated_seconds
-from pipeline.process import FileResult, process_file, process_file_json, result_from_json, warm_up
+from pipeline.process import FileResult, process_file, warm_up
 from pipeline.store import Store, safe_text
 
 # Files that sit beside documents in a corpus folder and are not documents themselves.
@@ -138,18 +138,17 @@ class _OrderedPool:
     def __init__(self, tasks: list[Task], workers: int) -> None:
         self.workers = workers
         self.todo: deque[Task] = deque(tasks)
-        self.window: deque[tuple[Task, Future[str]]] = deque()
+        self.window: deque[tuple[Task, Future[FileResult]]] = deque()
         self.limit = workers * IN_FLIGHT_PER_WORKER
-        self.parsed: dict[Future[str], FileResult] = {}  # results validated ahead of their turn
         self.pool = _new_pool(workers)
         self._fill()
 
     def _fill(self) -> None:
         entering = [self.todo.popleft() for _ in range(min(self.limit - len(self.window), len(self.todo)))]
-        futures: dict[Task, Future[str]] = {}
+        futures: dict[Task, Future[FileResult]] = {}
         for task in sorted(entering, key=lambda task: -estimated_seconds(task[0])):
             try:
-                futures[task] = self.pool.submit(process_file_json, *task)
+                futures[task] = self.pool.submit(process_file, *task)
             except BrokenProcessPool:
                 break  # the head of the window raises it too; _recover starts a new pool
         for n, task in enumerate(entering):
@@ -165,18 +164,16 @@ class _OrderedPool:
                 if not self.window:  # the pool broke before anything could be submitted
                     yield from self._recover([])
                     continue
-                self._wait_for_head()
                 task, future = self.window.popleft()
-                result = self.parsed.pop(future, None)
-                if result is None:  # the worker failed to answer
-                    try:
-                        future.result()
-                    except BrokenProcessPool:
-                        yield from self._recover([task])
-                        continue
-                    except Exception as exc:  # the result could not be sent back (a bug): report, go on
-                        reason = f"internal error: {type(exc).__name__}: {exc}"
-                        result = FileResult(path=task[0], sha256=task[1] or None, error=reason)
+                try:
+                    result = future.result()
+                except BrokenProcessPool:
+                    yield from self._recover([task])
+                    continue
+                except Exception as exc:  # the result could not be sent back (a bug): report, go on
+                    reason = f"internal error: {type(exc).__name__}: {exc}"
+                    result = FileResult(path=task[0], sha256=task[1] or None, error=reason)
+                result.path = task[0]  # the path as given, to report it exactly as the user wrote it
                 self._fill()
                 yield result
             finished = True
@@ -184,22 +181,6 @@ class _OrderedPool:
             if not finished:  # interrupted (Ctrl-C) or failed: do not wait for documents in progress
                 _terminate(self.pool)
             self.pool.shutdown(wait=finished, cancel_futures=True)
-
-    def _wait_for_head(self) -> None:
-        """Wait for the head of the window, validating every result as it arrives: results leave in
-        path order, so at the end of a run the writer would otherwise validate the documents that
-        finished early one after the other, while the workers idle."""
-        head = self.window[0][1]
-        while not head.done():
-            self._validate_arrived()
-            wait([f for _, f in self.window if not f.done()], return_when=FIRST_COMPLETED)
-        self._validate_arrived()
-
-    def _validate_arrived(self) -> None:
-        for task, future in self.window:
-            arrived = future.done() and not future.cancelled() and future.exception() is None
-            if arrived and future not in self.parsed:
-                self.parsed[future] = result_from_json(future.result(), *task)
 
     def _recover(self, head: list[Task]) -> Iterator[FileResult]:
         """A worker died (the OOM killer, a crash inside a C library) and took the pool with it.
@@ -212,7 +193,6 @@ class _OrderedPool:
         if not suspects and self.todo:  # broke before taking any: run one alone, so the run moves on
             suspects.append(self.todo.popleft())
         self.window.clear()
-        self.parsed.clear()
         for suspect in suspects:
             yield _isolated(suspect)
         self.pool = _new_pool(self.workers)
@@ -273,7 +253,7 @@ def _isolated(task: Task) -> FileResult:
     child.start()
     send.close()
     try:
-        data: str = receive.recv()
+        data: FileResult = receive.recv()
     except EOFError:
         child.join()
         code = child.exitcode or 0
@@ -283,12 +263,12 @@ def _isolated(task: Task) -> FileResult:
     finally:
         receive.close()
     child.join()
-    return result_from_json(data, *task)
+    return data
 
 
 def _isolated_child(task: Task, send: object) -> None:
     _worker_init()
-    send.send(process_file_json(*task))  # type: ignore[attr-defined]
+    send.send(process_file(*task))  # type: ignore[attr-defined]
     send.close()  # type: ignore[attr-defined]
 
 
@@ -378,15 +358,15 @@ def extract(
 
 def _write(store: Store, result: FileResult, stats: RunStats, reporter: Reporter) -> str | None:
     """Load one result; the reason when it failed, else None."""
-    if result.error is not None or result.document is None or result.facts is None:
+    rows = result.rows
+    if result.error is not None or rows is None:
         reason = result.error or "no result"
         reporter.failure(result.path, reason)
         store.record_failure(result.path, reason, result.sha256)
         stats.failed += 1
         return reason
-    doc, facts = result.document, result.facts
     try:
-        outcome = store.load(str(Path(result.path).resolve()), doc, facts)
+        outcome = store.load_rows(str(Path(result.path).resolve()), rows)
     except Exception as exc:  # a database error for one document must not lose the others
         reason = f"could not store: {type(exc).__name__}: {exc}"
         reporter.failure(result.path, reason)
@@ -399,14 +379,14 @@ def _write(store: Store, result: FileResult, stats: RunStats, reporter: Reporter
         return None
     stats.loaded += 1
     stats.document_ids.append(outcome.document_id or "")
-    stats.pages += doc.meta.pages or 0
-    stats.blocks += len(doc.blocks)
-    stats.agreements += len(facts.agreements)
-    stats.commitments += sum(len(a.commitments) for a in facts.agreements)
-    stats.time_expressions += len(facts.time_expressions) + sum(len(a.times) for a in facts.agreements)
-    stats.references += len(facts.references)
-    reporter.loaded(outcome.document_id or "", doc, facts, result.seconds)
-    if doc.meta.version > 1 and outcome.document_id:
+    stats.pages += rows.meta.pages or 0
+    stats.blocks += rows.blocks
+    stats.agreements += rows.agreements
+    stats.commitments += rows.commitments
+    stats.time_expressions += rows.time_expressions
+    stats.references += rows.references
+    reporter.loaded(outcome.document_id or "", rows, result.seconds)
+    if rows.meta.version > 1 and outcome.document_id:
         _compare_with_previous(store, outcome.document_id, reporter)
     return None
 

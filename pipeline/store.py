@@ -22,8 +22,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from schemas import Document, ExtractionResult
+from schemas import Document, DocumentMeta, ExtractionResult
+
+if TYPE_CHECKING:
+    from pipeline.load_rows import LoadRows
 
 # Waiting for another writer: a large corpus document can take a few seconds to write.
 BUSY_TIMEOUT_MS = 60_000
@@ -66,14 +70,14 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-") or "document"
 
 
-def base_id_for(doc: Document) -> str:
+def base_id_for(meta: DocumentMeta) -> str:
     """Identity shared by all versions: the Kamer document number, else the file name's slug."""
-    if doc.meta.nummer:
-        return doc.meta.nummer
-    m = _NUMMER_IN_NAME.search(doc.meta.source_file)
+    if meta.nummer:
+        return meta.nummer
+    m = _NUMMER_IN_NAME.search(meta.source_file)
     if m:
         return m.group(1)
-    return slug(Path(doc.meta.source_file).stem)
+    return slug(Path(meta.source_file).stem)
 
 
 @dataclass
@@ -228,28 +232,41 @@ class Store:
 
     def load(self, path: str, doc: Document, result: ExtractionResult) -> LoadOutcome:
         """Write one document and its facts in one transaction; skip content already loaded."""
+        from pipeline.load_rows import rows_of
+
+        return self.load_rows(path, rows_of(doc, result))
+
+    def load_rows(self, path: str, rows: LoadRows) -> LoadOutcome:
+        """`load` for rows a worker built (pipeline.load_rows)."""
+        from pipeline.load_rows import LAYOUT
+
+        if rows.layout != LAYOUT:
+            raise ValueError(
+                "the worker runs another version of afspraken (its rows do not fit this database)"
+            )
         path = safe_text(path)
-        doc.meta.source_file = safe_text(doc.meta.source_file)
-        doc.meta.source_path = safe_text(doc.meta.source_path)
+        meta = rows.meta
+        meta.source_file = safe_text(meta.source_file)
+        meta.source_path = safe_text(meta.source_path)
         with self.transaction():
             row = self.conn.execute(
-                "SELECT document_id FROM documents WHERE sha256 = ?", (doc.meta.sha256,)
+                "SELECT document_id FROM documents WHERE sha256 = ?", (meta.sha256,)
             ).fetchone()
             if row:
-                self._touch_file(path, doc.meta.sha256, row["document_id"])
+                self._touch_file(path, meta.sha256, row["document_id"])
                 return LoadOutcome(row["document_id"], skipped=True, reason="unchanged")
-            base, document_id = self._assign_id(doc, path)
-            self._insert(base, document_id, doc, result)
-            self._touch_file(path, doc.meta.sha256, document_id)
+            base, document_id = self._assign_id(meta, path)
+            self._insert(base, document_id, rows)
+            self._touch_file(path, meta.sha256, document_id)
         self._documents_written += 1
         return LoadOutcome(document_id, skipped=False)
 
-    def _assign_id(self, doc: Document, path: str) -> tuple[str, str]:
+    def _assign_id(self, meta: DocumentMeta, path: str) -> tuple[str, str]:
         """(base id, document id). Versions of a document share a base id: the same Kamer number, or
         for documents without one, the same file whose content changed. Other renderings of a
         document (a .pdf beside a .docx) are documents of their own."""
-        base = base_id_for(doc)
-        if not doc.meta.nummer and not _NUMMER_IN_NAME.search(doc.meta.source_file):
+        base = base_id_for(meta)
+        if not meta.nummer and not _NUMMER_IN_NAME.search(meta.source_file):
             previous = self.conn.execute(
                 "SELECT d.base_id FROM files f JOIN documents d ON d.document_id = f.document_id WHERE f.path = ?",
                 (path,),
@@ -261,20 +278,20 @@ class Store:
                 while self.conn.execute("SELECT 1 FROM documents WHERE base_id = ?", (candidate,)).fetchone():
                     n += 1
                     candidate = (
-                        f"{base}-{doc.meta.format.value}"
-                        if n == 2
-                        else f"{base}-{doc.meta.format.value}-{n - 1}"
+                        f"{base}-{meta.format.value}" if n == 2 else f"{base}-{meta.format.value}-{n - 1}"
                     )
                 base = candidate
         latest = self.conn.execute(
             "SELECT MAX(version) FROM documents WHERE base_id = ?", (base,)
         ).fetchone()[0]
-        version = doc.meta.version if latest is None else max(doc.meta.version, latest + 1)
-        doc.meta.version = version
+        version = meta.version if latest is None else max(meta.version, latest + 1)
+        meta.version = version
         return base, (base if version == 1 else f"{base}-v{version}")
 
-    def _insert(self, base: str, document_id: str, doc: Document, result: ExtractionResult) -> None:
-        m = doc.meta
+    def _insert(self, base: str, document_id: str, rows: LoadRows) -> None:
+        from pipeline.load_rows import INSERTS
+
+        m = rows.meta
         parent_id = None
         if m.parent_nummer:
             parent = self.conn.execute(
@@ -305,7 +322,7 @@ class Store:
                 m.sha256,
                 m.pages,
                 json.dumps(m.extra, ensure_ascii=False, sort_keys=True),
-                doc.text,
+                rows.text,
                 _now(),
             ),
         )
@@ -315,28 +332,12 @@ class Store:
                 "UPDATE documents SET parent_document_id = ? WHERE parent_nummer = ? AND parent_document_id IS NULL",
                 (document_id, m.nummer),
             )
-        self.conn.executemany(
-            "INSERT INTO blocks VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            [
-                (
-                    document_id,
-                    b.index,
-                    b.kind.value,
-                    b.text,
-                    b.level,
-                    b.marker,
-                    b.number,
-                    b.style,
-                    b.page,
-                    b.source_page,
-                    b.char_start,
-                    b.char_end,
-                    json.dumps(b.cells, ensure_ascii=False) if b.cells is not None else None,
-                    json.dumps([r.model_dump() for r in b.footnote_refs]) if b.footnote_refs else None,
-                )
-                for b in doc.blocks
-            ],
-        )
+        for table, sql in INSERTS.items():
+            self.conn.executemany(sql, ((document_id, *row) for row in rows.tables[table]))
+            if table == "blocks":
+                self._after_blocks(document_id)
+
+    def _after_blocks(self, document_id: str) -> None:
         # One statement per document instead of a trigger per row: FTS5 tokenises the same text
         # either way, but the per-row trigger made loading blocks 4x slower (0.57 s vs 0.13 s for
         # the 7,300 blocks of the reference corpus).
@@ -347,9 +348,6 @@ class Store:
         if self._pause is not None and self._documents_written == self._pause[0]:
             print(f"{TEST_HOOK_MARKER} {document_id}", file=sys.stderr, flush=True)
             time.sleep(self._pause[1])
-        from pipeline.load_facts import insert_facts
-
-        insert_facts(self.conn, document_id, doc, result)
 
 
 def _pause_hook() -> tuple[int, float] | None:
