@@ -66,7 +66,10 @@ SEASON_DET = alternation(D["season_determiners"])
 _AFTER_YEAR = r"(?=(?:(?<=20\d\d)[1-9]\d?)?(?![\w]|[.,]\d))"
 # A bare year must also not continue as a range, id or fraction ("2025-26", "2024/25", "202410-166").
 _AFTER_BARE_YEAR = r"(?=(?:(?<=20\d\d)[1-9]\d?)?(?![\w]|[.,/\-–—‐]\d))"
-_BEFORE_NUMBER = r"(?<![\w.,/€$§#+\-–—‐])"
+# Not preceded by a word character, a decimal point or separator, a currency or a dash. The dashes and
+# the euro sign have lookbehinds of their own: in one class with the rest they made the compiler build
+# a 64K-character table seven times over (2 ms of the import of this module).
+_BEFORE_NUMBER = r"(?<![\w.,/$§#+\-])(?<!€)(?<!–)(?<!—)(?<!‐)"
 
 
 def year(name: str) -> str:
