@@ -22,8 +22,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from itertools import accumulate, compress, repeat
-from operator import or_
 
 from extractors import temporal_calendar as C
 from extractors import temporal_patterns as P
@@ -495,19 +493,11 @@ def _triggers(text: str) -> _Triggers:
     low = text.lower()
     if len(low) != len(text):  # a few characters lower-case to two ("İ"); spans must stay aligned
         low = "".join(c.lower()[0] for c in text)
-    # Split into [gap, token, gap, token, ..., gap]: words, flags and offsets then come from C-level
-    # maps and sums, and Python only visits the tokens that trigger something (about one in six).
-    parts = (P.TOKEN_SPLIT_ASCII if low.isascii() else P.TOKEN_SPLIT).split(low)
-    words = parts[1::2]
-    if not words:
-        return t
-    flags = list(map(P.TRIGGERS.get, words, repeat(0)))
-    digits = map(str.isdigit, words)  # a number can start an anchor ("1 januari", "2026")
-    offsets = list(accumulate(map(len, parts)))
-    for i in compress(range(len(words)), map(or_, flags, digits)):
-        span = (offsets[2 * i], offsets[2 * i + 1])
-        f = flags[i]
-        if not f or f & P.T_ANCHOR:
+    table = P.TRIGGERS
+    for m in P.TRIGGER_TOKEN.finditer(low):
+        span = m.span()
+        f = table.get(m.group(), 0)
+        if not f or f & P.T_ANCHOR:  # a number can start an anchor ("1 januari", "2026")
             t.anchor.append(span)
             if not f:
                 continue
@@ -540,7 +530,7 @@ def _anchors(text: str, trig: _Triggers) -> list[C.Anchor]:
             continue
         pre = _prefix_start(text, ts, last)
         for pos in (ts,) if pre is None else (pre, ts):
-            m = (P.ANCHOR_AT_NUMBER if text[pos].isdigit() else P.ANCHOR).match(text, pos)
+            m = (P.ANCHOR_AT_NUMBER if text[pos].isdigit() else P.ANCHOR_AT_LETTER).match(text, pos)
             if not m or m.end() <= ts:
                 continue
             a = _anchor_from_match(m, text)

@@ -11,6 +11,7 @@ Every alternative of the anchor pattern is wrapped in a named group `A_<kind>` s
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -65,7 +66,10 @@ SEASON_DET = alternation(D["season_determiners"])
 _AFTER_YEAR = r"(?=(?:(?<=20\d\d)[1-9]\d?)?(?![\w]|[.,]\d))"
 # A bare year must also not continue as a range, id or fraction ("2025-26", "2024/25", "202410-166").
 _AFTER_BARE_YEAR = r"(?=(?:(?<=20\d\d)[1-9]\d?)?(?![\w]|[.,/\-–—‐]\d))"
-_BEFORE_NUMBER = r"(?<![\w.,/€$§#+\-–—‐])"
+# Not preceded by a word character, a decimal point or separator, a currency or a dash. The dashes and
+# the euro sign have lookbehinds of their own: in one class with the rest they made the compiler build
+# a 64K-character table seven times over (2 ms of the import of this module).
+_BEFORE_NUMBER = r"(?<![\w.,/$§#+\-])(?<!€)(?<!–)(?<!—)(?<!‐)"
 
 
 def year(name: str) -> str:
@@ -180,20 +184,21 @@ _ALTERNATIVES: list[tuple[str, str]] = [
 ]
 
 
-def _anchor_pattern(names: frozenset[str] | None = None) -> re.Pattern[str]:
-    """The alternatives (all, or those in `names`) as one pattern, in their order of priority."""
-    return re.compile(
-        "|".join(f"(?P<A_{name}>{rx})" for name, rx in _ALTERNATIVES if names is None or name in names), FLAGS
-    )
+def _anchor_pattern(names: frozenset[str]) -> re.Pattern[str]:
+    """The alternatives in `names` as one pattern, in their order of priority."""
+    return re.compile("|".join(f"(?P<A_{name}>{rx})" for name, rx in _ALTERNATIVES if name in names), FLAGS)
 
 
-ANCHOR = _anchor_pattern()
 # The alternatives that can start with a digit: numeric dates and years, and ordinals written as
-# digits ("1e kwartaal"). Every other one starts with a letter, so at a digit this pattern finds the
-# same first match as ANCHOR; numbers are 60% of the anchor triggers, and trying only these ten
-# alternatives at them took 11 ms instead of 43 ms over the reference corpus.
+# digits ("1e kwartaal"). Every other one starts with a letter. The scanner tries an anchor only at a
+# token, so at a digit only these ten can match and at a letter only the others and the two ordinal
+# ones: two disjoint patterns find the same first match as one with all alternatives would. Numbers
+# are 60% of the anchor triggers; trying only these ten at them took 11 ms instead of 43 ms over the
+# reference corpus, and not compiling the number-led alternatives twice saves a fifth of the import.
 _NUMBER_LED = frozenset({"iso", "num", "cd", "dr", "day", "qi", "qw", "hw", "yr", "y"})
+_LETTER_LED = frozenset(name for name, _ in _ALTERNATIVES) - _NUMBER_LED | {"qw", "hw"}
 ANCHOR_AT_NUMBER = _anchor_pattern(_NUMBER_LED)
+ANCHOR_AT_LETTER = _anchor_pattern(_LETTER_LED)
 
 # --- combining anchors -----------------------------------------------------------------------
 
@@ -358,14 +363,9 @@ RELATIVE_PRE = re.compile(
 )
 
 # --- trigger words -----------------------------------------------------------------------------
-# The scanner tokenises once and tries the patterns only where a token can start (or end) one:
-# trying a 25-branch pattern at every character was 50x slower.
+# The scanner finds the trigger tokens once and tries the patterns only where one can start (or
+# end) an expression: trying a 25-branch pattern at every character was 50x slower.
 
-TOKEN = re.compile(r"[^\W\d_]+|\d+")
-TOKEN_SPLIT = re.compile(rf"({TOKEN.pattern})")  # split() keeps the tokens, between the gaps
-# The same tokens in lower-cased ASCII text (70% of the blocks), where Unicode letter classes are
-# not needed: splitting those blocks took 25 ms instead of 40 ms over the reference corpus.
-TOKEN_SPLIT_ASCII = re.compile(r"([a-z]+|[0-9]+)", re.ASCII)
 # Words an anchor may start with besides its trigger: "het eerste kwartaal", "komend najaar".
 ANCHOR_PREFIX_BEFORE = re.compile(
     rf"(?<![\w])(?:het|de|{SEASON_DET}|{REL_YEAR_WORD}|{REL_UNIT_WORD})\s+\Z", FLAGS
@@ -416,3 +416,34 @@ def _trigger_table() -> dict[str, int]:
 
 
 TRIGGERS = _trigger_table()
+
+
+def trie(words: Iterable[str]) -> str:
+    """Literal words as one nested alternation that shares their prefixes ("ma(?:art|and)").
+
+    A flat alternation tries every word at every position; the nested one decides on the first
+    letter. It matches the same strings, longer ones first where one word is a prefix of another.
+    """
+    heads: dict[str, list[str]] = {}
+    ends = False
+    for w in words:
+        if w:
+            heads.setdefault(w[0], []).append(w[1:])
+        else:
+            ends = True
+    branches = [re.escape(c) + trie(rest) for c, rest in sorted(heads.items())]
+    if not branches:
+        return ""
+    if len(branches) == 1 and (not ends or len(branches[0]) == 1):
+        body = branches[0]
+    else:
+        body = "(?:" + "|".join(branches) + ")"
+    return body + "?" if ends else body
+
+
+# Every trigger word as a whole token (a run of letters) of lower-cased text, or a number (a run of
+# digits: numbers start anchors). One scan of the block finds only these, about one token in ten:
+# splitting the block into all its tokens and looking each up took twice as long.
+_LETTERS = r"[^\W\d_]"
+_TRIGGER_WORDS = trie(w for w in TRIGGERS if re.fullmatch(_LETTERS + "+", w))  # not "z.s.m": no token
+TRIGGER_TOKEN = re.compile(rf"(?<!{_LETTERS})(?:{_TRIGGER_WORDS})(?!{_LETTERS})|\d+")
