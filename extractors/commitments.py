@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
-from extractors.fast_copy import copy_with
+from extractors.fast_copy import copy_with, trusted
 from extractors.sentences import sentence_spans
 from schemas import Block, BlockKind, Commitment, OrgMention, Role, TimeExpression
 
@@ -127,26 +127,62 @@ def build_commitment(
     """A unit becomes a commitment when an organisation acts in it."""
     if not any(m.role == Role.actor for m in mentions):
         return None
-    doc_mentions = [shift_mention(m, unit.block) for m in mentions]
-    return Commitment(
-        index=index,
-        text=unit.text,
-        action=action_of(unit.text, unit.start, mentions),
-        part=unit.part,
-        actors=doc_mentions,
-        times=[shift_time(t, unit.block) for t in times],
-        char_start=unit.doc_start,
-        char_end=unit.doc_end,
-        block=unit.block.index,
-        page=unit.block.page,
+    return commitment_of(
+        index,
+        unit,
+        action_of(unit.text, unit.start, mentions),
+        unit.part,
+        [shift_mention(m, unit.block) for m in mentions],
+        [shift_time(t, unit.block) for t in times],
     )
+
+
+_COMMITMENT_FIELDS = frozenset(Commitment.model_fields)
+
+
+def commitment_of(
+    index: int, unit: Unit, action: str, part: str, actors: list[OrgMention], times: list[TimeExpression]
+) -> Commitment:
+    """The commitment of a unit, built unvalidated: every value is already of its field's type."""
+    values = {
+        "char_start": unit.doc_start,
+        "char_end": unit.doc_end,
+        "block": unit.block.index,
+        "page": unit.block.page,
+        "index": index,
+        "text": unit.text,
+        "action": action,
+        "part": part,
+        "actors": actors,
+        "times": times,
+    }
+    return trusted(Commitment, values, _COMMITMENT_FIELDS)
+
+
+class TaskLinker:
+    """Links timeline tasks to the commitments of one agreement; the commitment texts are lower-cased
+    once rather than for every task."""
+
+    def __init__(self, commitments: list[Commitment]) -> None:
+        self.indices = [c.index for c in commitments]
+        self.texts = [c.text.lower() for c in commitments]
+
+    def link(self, task: str) -> int | None:
+        """The commitment a timeline task restates, if one clearly does: the first with the highest
+        score of at least TASK_LINK_MIN_SCORE (rapidfuzz keeps the first of equal scores, and the
+        cutoff only skips work on choices that cannot reach it)."""
+        if not self.texts:
+            return None
+        best = process.extractOne(
+            task.lower(),
+            self.texts,
+            scorer=fuzz.token_set_ratio,
+            processor=None,
+            score_cutoff=TASK_LINK_MIN_SCORE,
+        )
+        return self.indices[best[2]] if best is not None else None
 
 
 def link_task(task: str, commitments: list[Commitment]) -> int | None:
     """The commitment a timeline task restates, if one clearly does."""
-    best: tuple[float, int] | None = None
-    for c in commitments:
-        score = fuzz.token_set_ratio(task.lower(), c.text.lower())
-        if score >= TASK_LINK_MIN_SCORE and (best is None or score > best[0]):
-            best = (score, c.index)
-    return best[1] if best else None
+    return TaskLinker(commitments).link(task)

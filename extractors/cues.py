@@ -117,13 +117,46 @@ def _words(phrases: list[str]) -> CuePattern:
     return CuePattern.build(lambda lower: rf"\b(?:{_alternation(phrases, lower)})\b", phrases)
 
 
+def _scout(phrases: Iterable[str]) -> re.Pattern[str]:
+    r"""Where one of the lower-case phrases starts after a non-word character: "(?<!\w)" checked
+    after the first letter, so that the regex engine skips to the next candidate letter instead of
+    trying every position."""
+    by_first: dict[str, list[str]] = {}
+    for p in phrases:
+        by_first.setdefault(p[0], []).append(p[1:])
+    return re.compile(
+        "|".join(rf"{re.escape(first)}(?<!\w.)(?:{_alternation(rests)})" for first, rests in by_first.items())
+    )
+
+
+def _scouted(scout: re.Pattern[str], pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)` for a pattern whose every match starts where `scout` matches: the
+    scout finds the candidates, the pattern itself is tried only there (no match is empty)."""
+    pos = 0
+    while (hit := scout.search(text, pos)) is not None:
+        m = pattern.match(text, hit.start())
+        if m is None:
+            pos = hit.start() + 1
+        else:
+            yield m
+            pos = m.end()
+
+
 @dataclass(frozen=True)
 class StatusCues:
     priority: tuple[str, ...]
     pattern: CuePattern  # one named group per status: a sentence is scanned once
+    # For ASCII text: where a cue may start (lower-cased phrases). The status pattern tries its five
+    # groups at every position; the scout finds the few word starts that begin a cue twice as fast.
+    scout: re.Pattern[str] | None
 
     def statuses(self, sentence: str) -> set[str]:
-        return {m.lastgroup for m in self.pattern.finditer(sentence) if m.lastgroup}
+        lower = self.pattern.ascii_lower
+        if self.scout is not None and lower is not None and sentence.isascii():
+            found = _scouted(self.scout, lower, sentence.lower())
+        else:
+            found = self.pattern.finditer(sentence)
+        return {m.lastgroup for m in found if m.lastgroup}
 
 
 @cache
@@ -135,5 +168,7 @@ def status_cues() -> StatusCues:
         groups = "|".join(f"(?P<{status}>{_alternation(phrases, lower)})" for status, phrases in cues.items())
         return rf"(?<!\w)(?:{groups})(?!\w)"
 
-    pattern = CuePattern.build(source, [p for phrases in cues.values() for p in phrases])
-    return StatusCues(priority=tuple(data["priority"]), pattern=pattern)
+    phrases = [p for group in cues.values() for p in group]
+    pattern = CuePattern.build(source, phrases)
+    scout = _scout([p.lower() for p in phrases]) if pattern.ascii_lower is not None else None
+    return StatusCues(priority=tuple(data["priority"]), pattern=pattern, scout=scout)

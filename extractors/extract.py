@@ -14,15 +14,16 @@ from typing import TYPE_CHECKING
 
 from extractors.agreements import Draft, find_agreements
 from extractors.commitments import (
+    TaskLinker,
     Unit,
     build_commitment,
-    link_task,
+    commitment_of,
     shift_mention,
     shift_time,
     task_of,
     units_of,
 )
-from extractors.fast_copy import copy_with
+from extractors.fast_copy import copy_with, trusted
 from extractors.progress import SectionSpan, find_sections, is_dated_commitment, status_statements
 from schemas import (
     Agreement,
@@ -45,6 +46,7 @@ if TYPE_CHECKING:
 MAX_TITLE_CHARS = 160
 MAX_KEY_CHARS = 60
 _ROLE_RANK = {Role.actor: 0, Role.involved: 1, Role.mentioned: 2}
+_ACTOR_FIELDS = frozenset({"organisation_id", "role"})
 
 
 @dataclass
@@ -56,10 +58,16 @@ class BlockFacts:
     unknown: list[UnknownOrganisation] = field(default_factory=list)  # in document coordinates
 
     def times_in(self, unit: Unit) -> list[TimeExpression]:
-        return [t for t in self.times.get(unit.block.index, []) if unit.start <= t.char_start < unit.end]
+        times = self.times.get(unit.block.index)
+        if not times:  # most blocks: no list to filter
+            return []
+        return [t for t in times if unit.start <= t.char_start < unit.end]
 
     def mentions_in(self, unit: Unit) -> list[OrgMention]:
-        return [m for m in self.mentions.get(unit.block.index, []) if unit.start <= m.char_start < unit.end]
+        mentions = self.mentions.get(unit.block.index)
+        if not mentions:
+            return []
+        return [m for m in mentions if unit.start <= m.char_start < unit.end]
 
 
 def slug(text: str) -> str:
@@ -216,12 +224,13 @@ def _agreement_times(
     key: str, units: list[Unit], facts: BlockFacts, commitments: list[Commitment]
 ) -> list[TimeExpression]:
     by_unit = {(c.block, c.char_start): c.index for c in commitments}
+    linker = TaskLinker(commitments)
     out: list[TimeExpression] = []
     for unit in units:
         own = by_unit.get((unit.block.index, unit.doc_start))
         for t in facts.times_in(unit):
             task = task_of(unit.text, t.surface)
-            linked = own if own is not None else link_task(task, commitments)
+            linked = own if own is not None else linker.link(task)
             out.append(shift_time(t, unit.block, agreement_key=key, task=task, commitment=linked))
     return out
 
@@ -351,17 +360,13 @@ def _commitment(index: int, unit: Unit, actors: list[OrgMention], facts: BlockFa
     # The actor is named in an earlier sentence of the block ("ZN werkt aan ... Het inkoopbeleid
     # wordt 1 juni 2026 gepubliceerd."): the commitment inherits it.
     inherited = [m if m.block is not None else shift_mention(m, unit.block) for m in actors]
-    return Commitment(
-        index=index,
-        text=unit.text,
-        action=unit.text.strip(),
-        part="text",
-        actors=inherited + [shift_mention(m, unit.block) for m in own],
-        times=[shift_time(t, unit.block) for t in facts.times_in(unit)],
-        char_start=unit.doc_start,
-        char_end=unit.doc_end,
-        block=unit.block.index,
-        page=unit.block.page,
+    return commitment_of(
+        index,
+        unit,
+        unit.text.strip(),
+        "text",
+        inherited + [shift_mention(m, unit.block) for m in own],
+        [shift_time(t, unit.block) for t in facts.times_in(unit)],
     )
 
 
@@ -378,7 +383,11 @@ def _merge_roles(pairs: list[tuple[str, Role]]) -> list[AgreementActor]:
     for organisation_id, role in pairs:
         if organisation_id not in roles or _ROLE_RANK[role] < _ROLE_RANK[roles[organisation_id]]:
             roles[organisation_id] = role
-    return [AgreementActor(organisation_id=o, role=r) for o, r in sorted(roles.items())]
+    # Built unvalidated: the ids come from the registry's mentions and the roles are Role members.
+    return [
+        trusted(AgreementActor, {"organisation_id": o, "role": Role(r)}, _ACTOR_FIELDS)
+        for o, r in sorted(roles.items())
+    ]
 
 
 def _unique_keys(agreements: list[Agreement]) -> None:

@@ -15,6 +15,7 @@ from datetime import date
 
 from extractors.commitments import Unit, units_of
 from extractors.cues import CuePattern, agreement_cues, status_cues
+from extractors.fast_copy import trusted
 from schemas import Block, BlockKind, Document, Section, Status, StatusStatement, TimeExpression, TimeKind
 
 # Words a dated sentence needs besides its dates to say something ("De planning is medio 2026.").
@@ -85,34 +86,29 @@ def status_statements(span: SectionSpan) -> list[StatusStatement]:
         for unit in units_of(block, 0, "text", sentences=True):
             first = first or unit
             status = classify(unit.text)
-            if status is None:
-                continue
-            out.append(
-                StatusStatement(
-                    section_key=span.section.key,
-                    section_title=span.section.title,
-                    status=status,
-                    quote=unit.text.strip(),
-                    char_start=unit.doc_start,
-                    char_end=unit.doc_end,
-                    block=block.index,
-                    page=block.page,
-                )
-            )
+            if status is not None:
+                out.append(_statement(span.section, status, unit.text.strip(), unit))
     if not out and first is not None:
-        out.append(
-            StatusStatement(
-                section_key=span.section.key,
-                section_title=span.section.title,
-                status=Status.unknown,
-                quote=first.text.strip()[:UNKNOWN_QUOTE_CHARS],
-                char_start=first.doc_start,
-                char_end=first.doc_end,
-                block=first.block.index,
-                page=first.block.page,
-            )
-        )
+        out.append(_statement(span.section, Status.unknown, first.text.strip()[:UNKNOWN_QUOTE_CHARS], first))
     return out
+
+
+_STATEMENT_FIELDS = frozenset(StatusStatement.model_fields)
+
+
+def _statement(section: Section, status: Status, quote: str, unit: Unit) -> StatusStatement:
+    """Built unvalidated: every value is already of its field's type (str, int, a Status member)."""
+    values = {
+        "char_start": unit.doc_start,
+        "char_end": unit.doc_end,
+        "block": unit.block.index,
+        "page": unit.block.page,
+        "section_key": section.key,
+        "section_title": section.title,
+        "status": status,
+        "quote": quote,
+    }
+    return trusted(StatusStatement, values, _STATEMENT_FIELDS)
 
 
 # A date that names a document ("de brief van 3 juni 2025") refers to it; it bounds nothing.
