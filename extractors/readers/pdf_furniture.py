@@ -46,13 +46,21 @@ def _key(text: str) -> str:
     return _DIGITS.sub("#", text.lower()).strip()
 
 
+def _keys(texts: list[str]) -> list[str]:
+    """`_key` of each text, from one substitution over all of them: a regex call costs more to set up
+    than to scan a short band text, and there are thousands of them."""
+    joined = "\n".join(texts)
+    if not texts or joined.count("\n") != len(texts) - 1:
+        return [_key(t) for t in texts]  # a text holding a line break would split wrongly
+    return [k.strip() for k in _DIGITS.sub("#", joined.lower()).split("\n")]
+
+
 def mark_furniture(units: list[Unit]) -> None:
     """Move running headers/footers and page numbers out of `segs`, and set printed page numbers."""
     if not units:
         return
     min_pages = max(2, min(FURNITURE_MIN_PAGES, len(units)))
-    banded: list[tuple[int, Seg, str, str]] = []  # (unit, segment, key, zone) for text in a band
-    zoned: dict[tuple[str, str], list[tuple[int, float]]] = defaultdict(list)  # -> [(unit, base)]
+    in_band: list[tuple[int, Seg, str]] = []  # (unit, segment, zone) for text in a band
     outside: list[Seg] = []
     for ui, unit in enumerate(units):
         top_limit = TOP_ZONE * unit.height
@@ -66,9 +74,12 @@ def mark_furniture(units: list[Unit]) -> None:
             else:
                 outside.append(s)
                 continue
-            key = _key(s.text)
-            banded.append((ui, s, key, zone))
-            zoned[(key, zone)].append((ui, s.base))
+            in_band.append((ui, s, zone))
+    keys = _keys([s.text for _, s, _ in in_band])
+    banded = [(ui, s, key, zone) for (ui, s, zone), key in zip(in_band, keys, strict=True)]
+    zoned: dict[tuple[str, str], list[tuple[int, float]]] = defaultdict(list)  # -> [(unit, base)]
+    for ui, s, key, zone in banded:
+        zoned[(key, zone)].append((ui, s.base))
     if not banded:
         _infer_page_numbers(units)
         return
@@ -79,11 +90,13 @@ def mark_furniture(units: list[Unit]) -> None:
     for (key, _), hits in zoned.items():
         totals[key] += len(hits)
     heads = {k[:3] for k, _ in zoned}
+    counted: list[str] = []
     for s in outside:
         if len(s.text) <= longest:
             head = s.text[:3].lower()
             if head in heads or any(c.isdigit() for c in head):
-                totals[_key(s.text)] += 1
+                counted.append(s.text)
+    totals.update(_keys(counted))
     running: dict[tuple[str, str], float] = {}  # (key, zone) -> typical baseline
     for (key, zone), hits in zoned.items():
         if len(hits) < min_pages or len(hits) < FURNITURE_ZONE_SHARE * totals[key]:
