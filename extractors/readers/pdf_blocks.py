@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Collection, Container
 from dataclasses import dataclass, field
 
+from extractors.fast_copy import trusted
 from extractors.readers.dehyphenate import join_lines
 from extractors.readers.pdf_furniture import footnote_number
 from extractors.readers.pdf_layout import Line, Region, Table, Unit
@@ -371,15 +372,7 @@ class BlockBuilder:
         for d in drafts:
             if d.kind == BlockKind.table:
                 rows = d.cells or []
-                blocks.append(
-                    Block(
-                        kind=d.kind,
-                        text="\n".join("\t".join(r) for r in rows),
-                        cells=rows,
-                        page=d.page,
-                        source_page=d.source_page,
-                    )
-                )
+                blocks.append(_block(d.kind, "\n".join("\t".join(r) for r in rows), d, cells=rows))
                 continue
             text, refs = join_parts(d.parts, vocab)
             d.parts, d.lines = [], []  # keep the peak down: a draft's lines are not needed any more
@@ -390,21 +383,55 @@ class BlockBuilder:
                 len(d.parts) > HEADING_MAX_LINES or len(text) > HEADING_MAX_CHARS or text.endswith(",")
             ):
                 kind = BlockKind.paragraph
-            blocks.append(
-                Block(
-                    kind=kind,
-                    text=text,
-                    level=level_of.get((round(d.size * 2) / 2, d.bold, d.italic))
-                    if kind == BlockKind.heading
-                    else d.level,
-                    marker=d.marker,
-                    number=d.number,
-                    page=d.page,
-                    source_page=d.source_page,
-                    footnote_refs=[FootnoteRef(number=n, offset=o) for o, n in refs if n in valid_footnotes],
-                )
+            level = (
+                level_of.get((round(d.size * 2) / 2, d.bold, d.italic))
+                if kind == BlockKind.heading
+                else d.level
             )
+            footnote_refs = [
+                trusted(FootnoteRef, {"number": n, "offset": o}, _REF_FIELDS)
+                for o, n in refs
+                if n in valid_footnotes
+            ]
+            blocks.append(_block(kind, text, d, level=level, footnote_refs=footnote_refs))
         return blocks
+
+
+_REF_FIELDS = frozenset({"number", "offset"})
+_TABLE_FIELDS = frozenset({"kind", "text", "cells", "page", "source_page"})
+_TEXT_FIELDS = frozenset(
+    {"kind", "text", "level", "marker", "number", "page", "source_page", "footnote_refs"}
+)
+
+
+def _block(
+    kind: BlockKind,
+    text: str,
+    d: Draft,
+    *,
+    cells: list[list[str]] | None = None,
+    level: int | None = None,
+    footnote_refs: list[FootnoteRef] | None = None,
+) -> Block:
+    """The Block that `Block(kind=..., text=..., ...)` would validate into (fields set included), built
+    directly: every value here already has its field's type, and validating thousands of blocks showed
+    in the profile. A table sets cells; a text block sets level, marker, number and footnote refs."""
+    values = {
+        "index": 0,
+        "kind": kind,
+        "text": text,
+        "level": level,
+        "marker": None if cells is not None else d.marker,
+        "number": None if cells is not None else d.number,
+        "cells": cells,
+        "style": None,
+        "page": d.page,
+        "source_page": d.source_page,
+        "footnote_refs": footnote_refs if footnote_refs is not None else [],
+        "char_start": 0,
+        "char_end": 0,
+    }
+    return trusted(Block, values, _TABLE_FIELDS if cells is not None else _TEXT_FIELDS)
 
 
 def _mid_sentence(text: str) -> bool:

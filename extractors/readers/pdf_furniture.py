@@ -35,6 +35,7 @@ FOOTNOTE_SIZE_RATIO = 0.9
 FOOTNOTE_MIN_TOP = 0.45  # footnote areas start in the lower half of a page
 
 _DIGITS = re.compile(r"\d+")
+_ASCII_DIGITS = b"0123456789"
 _PAGE_NUMBER = re.compile(
     r"^(?:(?:pagina|page|blz\.?|p\.)\s*)?[-–—]?\s*(\d{1,4})\s*[-–—]?(?:\s*(?:van|of|/)\s*\d{1,4})?$",
     re.IGNORECASE,
@@ -43,7 +44,14 @@ _FOOTNOTE_START = re.compile(r"^(\d{1,3})\s+\S")
 
 
 def _key(text: str) -> str:
-    return _DIGITS.sub("#", text.lower()).strip()
+    """The text in lower case with every number folded to "#" ("Pagina 10 van 12" -> "pagina # van #")."""
+    lowered = text.lower()
+    if lowered.isascii():
+        # Most band texts are ASCII without digits; a bytes scan says so at a fraction of a regex call.
+        raw = lowered.encode()
+        if len(raw.translate(None, _ASCII_DIGITS)) == len(raw):
+            return lowered.strip()
+    return _DIGITS.sub("#", lowered).strip()
 
 
 def mark_furniture(units: list[Unit]) -> None:

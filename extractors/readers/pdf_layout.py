@@ -124,10 +124,16 @@ def split_spread(segs: list[Seg], width: float, height: float) -> list[tuple[flo
 
 def body_size(units: list[Unit]) -> float:
     """The most common font size, weighted by characters (half-point resolution)."""
-    hist: Counter[float] = Counter()
+    # Characters per exact size first (a handful of sizes), then per half point: the same histogram,
+    # with its sizes in the same (first-seen) order for ties, at one dict update per segment.
+    chars: dict[float, int] = {}
+    get = chars.get
     for unit in units:
         for s in unit.segs:
-            hist[round(s.size * 2) / 2] += len(s.text)
+            chars[s.size] = get(s.size, 0) + len(s.text)
+    hist: Counter[float] = Counter()
+    for size, n in chars.items():
+        hist[round(size * 2) / 2] += n
     return hist.most_common(1)[0][0] if hist else 10.0
 
 

@@ -21,6 +21,7 @@ import itertools
 import math
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 import pypdfium2.raw as pdfium_c
 
@@ -86,22 +87,47 @@ class Seg:
 _Style = tuple[float, float, bool, bool]  # size, y-down baseline, bold, italic
 
 
+def _untyped(fn: Any, restype: Any) -> Any:
+    """`fn` (a pypdfium2 raw function) without declared argument types.
+
+    ctypes passes every argument of a typed function through its type's `from_param` on each call;
+    given plain ints and prepared byref()s, an untyped call costs about half as much, and these calls
+    run several times per line. Callers pass exactly the C types: ints for int parameters, pdfium
+    handles, byref()s for pointers, a c_ulong for an unsigned long.
+    """
+    return ctypes.CFUNCTYPE(restype)(ctypes.cast(fn, ctypes.c_void_p).value)
+
+
+_count_rects = _untyped(pdfium_c.FPDFText_CountRects, ctypes.c_int)
+_get_rect = _untyped(pdfium_c.FPDFText_GetRect, ctypes.c_int)
+_get_font_info = _untyped(pdfium_c.FPDFText_GetFontInfo, ctypes.c_ulong)
+_get_loose_char_box = _untyped(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_int)
+_get_char_origin = _untyped(pdfium_c.FPDFText_GetCharOrigin, ctypes.c_int)
+
+
 class PageReader:
     """Reads segments from pdfium text pages; holds the reusable ctypes out-parameters."""
 
     def __init__(self) -> None:
-        self._l = ctypes.c_double()
-        self._t = ctypes.c_double()
-        self._r = ctypes.c_double()
-        self._b = ctypes.c_double()
-        self._x = ctypes.c_double()
-        self._y = ctypes.c_double()
+        # One array for a rect, filled in the order of the tuples built from it: left, right, top, bottom.
+        self._rect = (ctypes.c_double * 4)()
+        self._rect_args = tuple(ctypes.byref(self._rect, 8 * k) for k in (0, 2, 1, 3))  # l, t, r, b
+        self._xy = (ctypes.c_double * 2)()
+        self._xy_args = (ctypes.byref(self._xy, 0), ctypes.byref(self._xy, 8))
         self._m = pdfium_c.FS_MATRIX()
         self._flags = ctypes.c_int()
         self._name = ctypes.create_string_buffer(128)
+        self._font_args = (self._name, ctypes.c_ulong(len(self._name)), ctypes.byref(self._flags))
         self._box = pdfium_c.FS_RECTF()
+        self._box_ref = ctypes.byref(self._box)
         self._fonts: dict[tuple[bytes, int], tuple[bool, bool, float, float]] = {}
         self._row = 0  # running number of printed lines on the page
+
+    def _origin(self, tp: object, ci: int) -> tuple[float, float]:
+        """(x, y) of a char's origin, y up."""
+        xy = self._xy
+        _get_char_origin(tp, ci, *self._xy_args)
+        return xy[0], xy[1]
 
     def page_text(self, tp: object) -> str:
         """The page text, one str char per pdfium char so text offsets are char indices."""
@@ -172,19 +198,20 @@ class PageReader:
         if odd:  # the page has odd spacing somewhere; most of its lines are still clean
             odd = "  " in piece or any(c in piece for c in _ODD_CHARS)
 
-        count = pdfium_c.FPDFText_CountRects(tp, s, e - s)
+        count = _count_rects(tp, s, e - s)
         if count <= 0:
             return
-        left, top, right, bottom = self._l, self._t, self._r, self._b
-        get_rect = pdfium_c.FPDFText_GetRect
+        rect = self._rect
+        ref_l, ref_t, ref_r, ref_b = self._rect_args
         rects: list[tuple[float, float, float, float]] = []
         for i in range(count):
-            get_rect(tp, i, left, top, right, bottom)
-            rects.append((left.value, right.value, top.value, bottom.value))
+            _get_rect(tp, i, ref_l, ref_t, ref_r, ref_b)
+            rects.append((rect[0], rect[1], rect[2], rect[3]))
 
-        # The common case inline (a plain line whose font is known): this runs for every line.
+        # The common case inline (a line whose font is known): this runs for every line.
         style: _Style | None = None
-        j = len(piece) // 2
+        mid = len(piece) // 2
+        j = mid
         if not piece[j].isalpha():
             # The middle fell on a space, digit or punctuation mark; a letter is usually right next to it.
             j = next(
@@ -192,18 +219,18 @@ class PageReader:
             )
         if piece[j].isalpha():
             ci = s + j
-            pdfium_c.FPDFText_GetFontInfo(tp, ci, self._name, 128, self._flags)
-            font = self._fonts.get((self._name.value, self._flags.value))
-            box = self._box
-            if (
-                font is not None
-                and not font[0]
-                and not font[1]
-                and font[2] > 0
-                and pdfium_c.FPDFText_GetLooseCharBox(tp, ci, box)
-            ):
-                size = (box.top - box.bottom) / font[2]
-                style = (size, height - (box.bottom + font[3] * size), False, False)
+            name, name_len, flags_ref = self._font_args
+            _get_font_info(tp, ci, name, name_len, flags_ref)
+            font = self._fonts.get((name.value, self._flags.value))
+            # A bold or italic font is sampled here too when `_sample` would pick this very letter.
+            if font is not None and font[2] > 0 and (j == mid or not (font[0] or font[1])):
+                box = self._box
+                if _get_loose_char_box(tp, ci, self._box_ref):
+                    size = (box.top - box.bottom) / font[2]
+                    bold, italic = font[0], font[1]
+                    if bold or italic:
+                        bold, italic = self._whole_line(tp, piece, s, j, bold, italic)
+                    style = (size, height - (box.bottom + font[3] * size), bold, italic)
         if style is None:
             style = self._sample(tp, piece, s, height)
         size = style[0]
@@ -313,24 +340,30 @@ class PageReader:
         font = self._font(tp, ci)
         bold, italic, ratio, descent = font
         box = self._box
-        if ratio > 0 and pdfium_c.FPDFText_GetLooseCharBox(tp, ci, box):
+        if ratio > 0 and _get_loose_char_box(tp, ci, self._box_ref):
             # One call instead of three: the loose box spans the font's ascent..descent at this size.
             size = (box.top - box.bottom) / ratio
             base = height - (box.bottom + descent * size)
         else:
             size = self._size(tp, ci)
-            pdfium_c.FPDFText_GetCharOrigin(tp, ci, self._x, self._y)
-            base = height - self._y.value
+            base = height - self._origin(tp, ci)[1]
         if bold or italic:
-            # A line counts as bold/italic only from end to end, not for a bold lead-in; punctuation
-            # does not count ("**Wat is de afspraak**:" is a bold line).
-            first = next((k for k in range(len(piece)) if piece[k].isalnum()), 0)
-            last = next((k for k in range(len(piece) - 1, -1, -1) if piece[k].isalnum()), len(piece) - 1)
-            for k in (first, last):
-                if k != j:
-                    other = self._font(tp, s + k)
-                    bold, italic = bold and other[0], italic and other[1]
+            bold, italic = self._whole_line(tp, piece, s, j, bold, italic)
         return size, base, bold, italic
+
+    def _whole_line(
+        self, tp: object, piece: str, s: int, j: int, bold: bool, italic: bool
+    ) -> tuple[bool, bool]:
+        """Bold/italic of a line whose sampled letter (at `j`) is: only if its first and last letters or
+        digits are too. A bold lead-in does not make a bold line; punctuation does not count
+        ("**Wat is de afspraak**:" is a bold line)."""
+        first = next((k for k in range(len(piece)) if piece[k].isalnum()), 0)
+        last = next((k for k in range(len(piece) - 1, -1, -1) if piece[k].isalnum()), len(piece) - 1)
+        for k in (first, last):
+            if k != j:
+                other = self._font(tp, s + k)
+                bold, italic = bold and other[0], italic and other[1]
+        return bold, italic
 
     def _size(self, tp: object, ci: int) -> float:
         """Font size in points: pdfium's nominal size times the vertical scale of the text matrix."""
@@ -345,7 +378,7 @@ class PageReader:
         The metrics are calibrated once per font from exact probes, so later lines in that font need
         only the loose char box to give size and baseline.
         """
-        pdfium_c.FPDFText_GetFontInfo(tp, ci, self._name, 128, self._flags)
+        _get_font_info(tp, ci, *self._font_args)
         key = (self._name.value, self._flags.value)
         font = self._fonts.get(key)
         if font is None:
@@ -357,10 +390,10 @@ class PageReader:
             ratio = descent = 0.0
             size = self._size(tp, ci)
             box = self._box
-            if size > 0 and pdfium_c.FPDFText_GetLooseCharBox(tp, ci, box) and box.top > box.bottom:
-                pdfium_c.FPDFText_GetCharOrigin(tp, ci, self._x, self._y)
+            if size > 0 and _get_loose_char_box(tp, ci, self._box_ref) and box.top > box.bottom:
+                y = self._origin(tp, ci)[1]
                 ratio = (box.top - box.bottom) / size
-                descent = (self._y.value - box.bottom) / size
+                descent = (y - box.bottom) / size
             font = (bold, italic, ratio, descent)
             self._fonts[key] = font
         return font
@@ -389,16 +422,17 @@ class PageReader:
     def _is_superscript(self, tp: object, ci: int, size: float, base_y_up: float) -> bool:
         if self._size(tp, ci) > SUPERSCRIPT_SIZE_RATIO * size:
             return False
-        pdfium_c.FPDFText_GetCharOrigin(tp, ci, self._x, self._y)
-        return self._y.value - base_y_up >= SUPERSCRIPT_MIN_RISE * size
+        return self._origin(tp, ci)[1] - base_y_up >= SUPERSCRIPT_MIN_RISE * size
 
     def _offset_at_x(self, tp: object, s: int, e: int, x: float) -> int:
         """Offset of the first char of [s, e) whose origin lies right of x (binary search; x rises along a line)."""
         lo, hi = s, e
+        xy = self._xy
+        ref_x, ref_y = self._xy_args
         while lo < hi:
             mid = (lo + hi) // 2
-            pdfium_c.FPDFText_GetCharOrigin(tp, mid, self._x, self._y)
-            if self._x.value < x:
+            _get_char_origin(tp, mid, ref_x, ref_y)
+            if xy[0] < x:
                 lo = mid + 1
             else:
                 hi = mid
