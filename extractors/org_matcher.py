@@ -108,8 +108,7 @@ class OrgMatcher:
     def __init__(self, registry: Registry | None = None, roles: RoleLexicon | None = None) -> None:
         self.registry = registry or Registry.load()
         self.roles = roles or RoleLexicon.load()
-        self._exact = PhraseIndex()  # acronyms and case-sensitive forms, over the words as written
-        self._folded = PhraseIndex()  # everything else, over the lower-cased words
+        self._phrases = PhraseIndex()
         self._info: list[_PatternInfo] = []  # by pattern key
         self.pattern_count = 0
         self._name_article: dict[str, str] = {}
@@ -143,15 +142,14 @@ class OrgMatcher:
                 if dedupe in seen and not after:
                     continue
                 seen.add(dedupe)
-                matcher = self._exact if sensitive else self._folded
-                matcher.add(key_words, len(self._info))
+                self._phrases.add(key_words, len(self._info), case_sensitive=sensitive)
                 self._info.append(_PatternInfo(entry.id, after))
                 self.pattern_count += 1
 
     # --- matching -------------------------------------------------------------------------------
     def _candidates(self, toks: Tokens) -> list[_Cand]:
         words = toks.words
-        hits = self._exact.matches(words) + self._folded.matches(toks.low)
+        hits = self._phrases.matches(words, toks.low)
         if not hits:
             return []
         n = len(words)
