@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from extractors.fast_copy import trusted
 from extractors.org_phrases import PhraseIndex
@@ -107,11 +108,11 @@ class OrgMatcher:
     def __init__(self, registry: Registry | None = None, roles: RoleLexicon | None = None) -> None:
         self.registry = registry or Registry.load()
         self.roles = roles or RoleLexicon.load()
-        self._exact = PhraseIndex()  # acronyms and case-sensitive forms, over the words as written
-        self._folded = PhraseIndex()  # everything else, over the lower-cased words
+        self._phrases = PhraseIndex()
         self._info: list[_PatternInfo] = []  # by pattern key
         self.pattern_count = 0
         self._name_article: dict[str, str] = {}
+        self._role_groups = frozenset(e.id for e in self.registry.raw_entries() if e.org.kind == "role_group")
         self._build()
 
     @classmethod
@@ -141,15 +142,14 @@ class OrgMatcher:
                 if dedupe in seen and not after:
                     continue
                 seen.add(dedupe)
-                matcher = self._exact if sensitive else self._folded
-                matcher.add(key_words, len(self._info))
+                self._phrases.add(key_words, len(self._info), case_sensitive=sensitive)
                 self._info.append(_PatternInfo(entry.id, after))
                 self.pattern_count += 1
 
     # --- matching -------------------------------------------------------------------------------
     def _candidates(self, toks: Tokens) -> list[_Cand]:
         words = toks.words
-        hits = self._exact.matches(words) + self._folded.matches(toks.low)
+        hits = self._phrases.matches(words, toks.low)
         if not hits:
             return []
         n = len(words)
@@ -162,7 +162,7 @@ class OrgMatcher:
             compound = False
             # A hyphen glued to the name and a word after it: "NZa-tarieven", "SER-advies", "AZWA-\npartijen".
             if e + 1 < n and words[e] == "-" and words[e + 1][0].isalpha():
-                starts, ends = toks.starts, toks.ends
+                starts, ends = toks.spans_through(e + 1)
                 gap = toks.text[ends[e] : starts[e + 1]]
                 if starts[e] == ends[e - 1] and (gap == "" or "\n" in gap):
                     if words[e + 1].lower() not in COMPOUND_MENTION_HEADS:
@@ -181,6 +181,8 @@ class OrgMatcher:
 
         Returns the mentions and the token indices of dropped appositions (the role logic skips them).
         """
+        if len(cands) < 2:
+            return cands, set()  # both rules are about a pair of neighbours
         words = toks.words
         out: list[_Cand] = []
         dropped: set[int] = set()
@@ -202,9 +204,11 @@ class OrgMatcher:
                     out.append(_Cand(c.start, nxt.end + 1, c.org_id))
                     i += 2
                     continue
-                kind = self.registry.entry(c.org_id).org.kind
-                nxt_kind = self.registry.entry(nxt.org_id).org.kind
-                if kind == "role_group" and nxt_kind != "role_group" and nxt.start == c.end:
+                if (
+                    c.org_id in self._role_groups
+                    and nxt.org_id not in self._role_groups
+                    and nxt.start == c.end
+                ):
                     dropped.update(range(c.start, c.end))
                     i += 1
                     continue
@@ -220,17 +224,16 @@ class OrgMatcher:
         """Mentions and (with `unknown`) unknown organisation-like names, tokenising the text once."""
         toks = tokenize(text)
         cands, dropped = self._merge_and_filter(toks, self._candidates(toks))
-        unknowns: list[UnknownOrganisation] = []
-        if unknown:
-            known = [(toks.starts[c.start], toks.ends[c.end - 1]) for c in cands]
-            unknowns = find_unknown(text, known, self.registry.knows)
+        starts, ends = toks.spans_through(cands[-1].end - 1) if cands else ([], [])
+        spans = [(starts[c.start], ends[c.end - 1]) for c in cands]
+        unknowns = find_unknown(text, spans, self.registry.knows) if unknown else []
         if not cands:
             return [], unknowns
         roles = assign_roles(toks, [(c.start, c.end, c.compound) for c in cands], dropped, self.roles)
-        out: list[OrgMention] = []
-        for c, role in zip(cands, roles, strict=True):
-            cs, ce = toks.starts[c.start], toks.ends[c.end - 1]
-            out.append(_mention(c.org_id, text[cs:ce], role, cs, ce))
+        out = [
+            _mention(c.org_id, text[cs:ce], role, cs, ce)
+            for c, role, (cs, ce) in zip(cands, roles, spans, strict=True)
+        ]
         return out, unknowns
 
     def find_ids(self, text: str) -> list[str]:
@@ -271,8 +274,8 @@ def _outside_urls(toks: Tokens, cands: list[_Cand]) -> list[_Cand]:
 
 def _resolve_overlaps(cands: list[_Cand]) -> list[_Cand]:
     """Longest first, then earliest; keep the ones that do not overlap an already kept match."""
-    if len(cands) < 2:
-        return cands
+    if all(a.end <= b.start for a, b in pairwise(cands)):
+        return cands  # in order and apart (the usual case): all are kept, in this order
     cands.sort(key=lambda c: (c.start - c.end, c.start))
     taken: list[_Cand] = []
     used: set[int] = set()

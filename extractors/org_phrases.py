@@ -5,42 +5,84 @@ equal words: a dictionary from first word to the patterns starting with it finds
 (overlapping and nested ones included) with one C-level membership test per token. This replaced
 spaCy's PhraseMatcher, which found the same matches but cost 1.5-2 s per run to import and build
 (spaCy itself, a Vocab, a Doc per pattern) and a Doc per text: more than all matching together.
+
+Case-sensitive patterns ("ZIN", "Per Saldo") and case-insensitive ones share one index over the
+lower-cased words: a case-sensitive match is also a match of the lower-cased words, so one pass
+finds the candidates of both, and the case-sensitive ones are then checked against the words as
+written. One pass instead of two also spares hashing every word as written.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from itertools import compress
 
 
-class PhraseIndex:
-    """Patterns (tuples of words) with an integer key each; `matches` finds them in a word list."""
+@dataclass(frozen=True, slots=True)
+class _Pattern:
+    order: int  # place in the order of adding: the order of hits that start together
+    key: int
+    cased: tuple[str, ...] | None  # all words as written for a case-sensitive pattern, else None
+    rest: list[str]  # the lower-cased words after the first two (for one-word patterns: none)
 
-    __slots__ = ("_by_first",)
+
+class PhraseIndex:
+    """Patterns (sequences of words) with an integer key each, case-sensitive or not; `matches`
+    finds them in a text's words."""
+
+    __slots__ = ("_by_first", "_count")
 
     def __init__(self) -> None:
-        # first word -> [(the remaining words, key)], in the order the patterns were added
-        self._by_first: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+        # lower-cased first word -> (one-word patterns, lower-cased second word -> longer patterns).
+        # Keying the longer ones on their second word too checks a frequent first word ("zorg",
+        # "partijen") with one lookup instead of a comparison per pattern.
+        self._by_first: dict[str, tuple[list[_Pattern], dict[str, list[_Pattern]]]] = {}
+        self._count = 0
 
-    def add(self, words: Sequence[str], key: int) -> None:
+    def add(self, words: Sequence[str], key: int, *, case_sensitive: bool = False) -> None:
+        """A pattern; unless `case_sensitive`, its words are compared lower-cased."""
         if not words:
             raise ValueError("a pattern needs at least one word")
-        self._by_first.setdefault(words[0], []).append((tuple(words[1:]), key))
+        low = [w.lower() for w in words]
+        pattern = _Pattern(self._count, key, tuple(words) if case_sensitive else None, low[2:])
+        singles, by_second = self._by_first.setdefault(low[0], ([], {}))
+        if len(words) == 1:
+            singles.append(pattern)
+        else:
+            by_second.setdefault(low[1], []).append(pattern)
+        self._count += 1
 
     def __contains__(self, word: str) -> bool:
-        return word in self._by_first
+        """Whether some pattern starts with `word` (compared lower-cased)."""
+        return word.lower() in self._by_first
 
-    def first_words(self) -> set[str]:
-        return set(self._by_first)
-
-    def matches(self, words: Sequence[str]) -> list[tuple[int, int, int]]:
-        """(key, start, end) of every occurrence of every pattern, by start, then in pattern order."""
+    def matches(self, words: list[str], low: list[str]) -> list[tuple[int, int, int]]:
+        """(key, start, end) of every occurrence of every pattern in `words` (`low`: the same words
+        lower-cased): the case-sensitive ones first, each group by start, then in order of adding."""
         by_first = self._by_first
-        n = len(words)
-        found: list[tuple[int, int, int]] = []
-        for i in compress(range(n), map(by_first.__contains__, words)):
-            for rest, key in by_first[words[i]]:
-                end = i + 1 + len(rest)
-                if end <= n and (not rest or tuple(words[i + 1 : end]) == rest):
-                    found.append((key, i, end))
-        return found
+        n = len(low)
+        cased_hits: list[tuple[int, int, int]] = []
+        folded_hits: list[tuple[int, int, int]] = []
+        for i in compress(range(n), map(by_first.__contains__, low)):
+            singles, by_second = by_first[low[i]]
+            longer = by_second.get(low[i + 1]) if i + 1 < n else None
+            here = [(p, i + 1) for p in singles]
+            if longer:
+                for p in longer:
+                    # A slice cut short by the end of the text is shorter than `rest`, so never equal.
+                    end = i + 2 + len(p.rest)
+                    if low[i + 2 : end] == p.rest:
+                        here.append((p, end))
+                if singles:
+                    here.sort(key=_order)
+            for p, end in here:
+                if p.cased is None:
+                    folded_hits.append((p.key, i, end))
+                elif tuple(words[i:end]) == p.cased:
+                    cased_hits.append((p.key, i, end))
+        return cased_hits + folded_hits
+
+
+def _order(hit: tuple[_Pattern, int]) -> int:
+    return hit[0].order

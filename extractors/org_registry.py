@@ -116,9 +116,10 @@ class Registry:
         for e in self._entries.values():
             for form in (*e.surface_forms(), *e.resolve_only, e.id):
                 self._exact.setdefault(unicodedata.normalize("NFC", form).strip(), e.id)
-                self._folded.setdefault(normalise_name(form), e.id)
+                key = normalise_name(form)
+                self._folded.setdefault(key, e.id)
                 if not _looks_like_acronym(form):
-                    self._folded_names.add(normalise_name(form))
+                    self._folded_names.add(key)
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> Registry:

@@ -61,10 +61,17 @@ class RoleLexicon:
     connectors: frozenset[str]
     subject_words: frozenset[str]
     clause_starters: frozenset[str]
+    hard_boundaries: frozenset[str]  # clause starters and boundary punctuation, for `_Clauses`
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> RoleLexicon:
-        return _load(str(path or DEFAULT_PATH))
+        # The default is asked for once per block (org_unknown): skip building its cache key.
+        return _default_lexicon() if path is None else _load(str(path))
+
+
+@lru_cache(maxsize=1)
+def _default_lexicon() -> RoleLexicon:
+    return _load(str(DEFAULT_PATH))
 
 
 @lru_cache(maxsize=4)
@@ -96,6 +103,7 @@ def _load(path: str) -> RoleLexicon:
         connectors=frozenset(str(c) for c in raw["connectors"]),
         subject_words=frozenset(raw["subject_words"]),
         clause_starters=frozenset(raw["clause_starters"]),
+        hard_boundaries=frozenset(raw["clause_starters"]) | _HARD_BOUNDARY,
     )
 
 
@@ -114,8 +122,7 @@ class _Clauses:
         words = toks.words
         n = len(words)
         rng = range(lo, hi)
-        hard = lex.clause_starters | _HARD_BOUNDARY
-        bounds = set(compress(rng, map(hard.__contains__, low[lo:hi])))
+        bounds = set(compress(rng, map(lex.hard_boundaries.__contains__, low[lo:hi])))
         for i in compress(rng, map(_SENTENCE_END.__contains__, words[lo:hi])):
             # A full stop ends a sentence before a capital, digit or bullet, not inside "o.a. de".
             if (
@@ -127,8 +134,10 @@ class _Clauses:
                 bounds.add(i)
         for i in compress(rng, map(_BULLETS.__contains__, words[lo:hi])):
             # A bullet at the start of a line ends whatever came before it.
-            if i > 0 and "\n" in toks.text[toks.ends[i - 1] : toks.starts[i]]:
-                bounds.add(i - 1)
+            if i > 0:
+                starts, ends = toks.spans_through(i)
+                if "\n" in toks.text[ends[i - 1] : starts[i]]:
+                    bounds.add(i - 1)
         self.bounds = bounds
         self._sorted = sorted(bounds)
 
