@@ -8,13 +8,12 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
-
 from pipeline.store import safe_text
 
 if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.progress import Progress
+
     from pipeline.load_rows import LoadRows
     from pipeline.orchestrate import RunStats
 
@@ -23,16 +22,32 @@ PROGRESS_MIN_DOCUMENTS = 4
 
 
 class Reporter:
+    """The consoles are made on first use: importing rich costs the writer 60-80 ms, and a run that
+    prints nothing before its workers start should not make them wait for it."""
+
     def __init__(self, quiet: bool = False, console: Console | None = None) -> None:
-        # No highlighting, emoji codes or wrapping: a file name is printed exactly, on one line.
-        self.out = console or Console(highlight=False, soft_wrap=True, emoji=False)
-        self.err = Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
+        self._out = console
+        self._err: Console | None = None
         self.quiet = quiet
         self.progress: Progress | None = None
         self.task = None
 
+    @property
+    def out(self) -> Console:
+        if self._out is None:
+            self._out = _console(stderr=False)
+        return self._out
+
+    @property
+    def err(self) -> Console:
+        if self._err is None:
+            self._err = _console(stderr=True)
+        return self._err
+
     def start(self, total: int) -> None:
         if self.err.is_terminal and total >= PROGRESS_MIN_DOCUMENTS and not self.quiet:
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
             self.progress = Progress(
                 TextColumn("extracting"),
                 BarColumn(),
@@ -88,6 +103,8 @@ class Reporter:
             self.progress = None
         if self.quiet:
             return
+        from rich.table import Table
+
         table = Table(title="extract summary", show_header=False, box=None, pad_edge=False)
         table.add_column("what", style="bold")
         table.add_column("count", justify="right")
@@ -106,6 +123,13 @@ class Reporter:
         for what, count in rows:
             table.add_row(what, str(count))
         self.out.print(table)
+
+
+def _console(stderr: bool) -> Console:
+    from rich.console import Console
+
+    # No highlighting, emoji codes or wrapping: a file name is printed exactly, on one line.
+    return Console(stderr=stderr, highlight=False, soft_wrap=True, emoji=False)
 
 
 def stdout_is_terminal() -> bool:
