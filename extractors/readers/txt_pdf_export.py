@@ -12,8 +12,10 @@ The text has no layout left, so the decisions are made from the lines themselves
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from extractors.readers.dehyphenate import Vocabulary, join_lines
 from extractors.readers.text_blocks import (
@@ -22,6 +24,7 @@ from extractors.readers.text_blocks import (
     clean_spaces,
     has_glued_mark,
     heading_level,
+    list_marker,
     looks_like_heading,
     make_block,
     number_marker,
@@ -30,12 +33,18 @@ from extractors.readers.text_blocks import (
 from extractors.readers.text_finish import Signature, finish
 from schemas import Block, BlockKind, Document, DocumentMeta, SourceFormat
 
-_FOOTNOTE_LINE = re.compile(r"^\s?(\d{1,3}) (?=\S)(.{3,})$")
-_URL_LINE = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$")
-_PAGE_NUMBER = re.compile(r"^\s*(?:\d{1,4}|Pagina \d+ van \d+|- ?\d+ ?-)\s*$")
+_FOOTNOTE = r"^\s?(\d{1,3}) (?=\S)(.{3,})$"
+_FOOTNOTE_LINE = re.compile(_FOOTNOTE)
+# The same over the whole text: one leading space that is no line end, "." and "\S" stop at the line's end.
+_FOOTNOTE_LINE_M = re.compile(_FOOTNOTE.replace(r"^\s?", r"^[^\S\n]?"), re.M)
+_URL_LINE = r"^\s*(?:https?://|www\.)\S+\s*$"
+_PAGE_NUMBER = r"^\s*(?:\d{1,4}|Pagina \d+ van \d+|- ?\d+ ?-)\s*$"
 # "Bijlage: Stand van zaken actielijnen | 13": a running footer with its page number, even seen once.
 _FOOTER_WITH_PAGE = re.compile(r"^\s*\S.{2,80}\s[|–-]\s*\d{1,4}\s*$")
-_RETURN_ADDRESS = re.compile(r"^\s*>\s*Retouradres\b")
+_RETURN_ADDRESS = r"^\s*>\s*Retouradres\b"
+# Furniture by its own shape: a page number, a link-annotation URL, the return address.
+_SINGLE_LINE_FURNITURE = re.compile(f"{_PAGE_NUMBER}|{_URL_LINE}|{_RETURN_ADDRESS}")
+_SINGLE_LINE_INITIALS = frozenset("P-hw>")  # what those start with when they do not start with a digit
 _DIGITS = re.compile(r"\d+")
 _SENTENCE_END = (".", "!", "?", ":", ";", "”", "’", '"')
 # A running header/footer repeats at least this often (with only its digits changing).
@@ -58,53 +67,61 @@ class _Pending:
     level: int | None = None
 
 
-def _furniture_lines(lines: list[str]) -> set[int]:
+def _furniture_lines(lines: list[str], stripped: list[str]) -> set[int]:
+    """Indexes of furniture lines; `stripped` holds the same lines stripped."""
     # One substitution over all lines at once (\d never matches the "\n"): a third cheaper than one per line.
-    keys = _DIGITS.sub("#", "\n".join([ln.strip() for ln in lines])).split("\n")
-    counts = Counter(k for k in keys if k)
+    keys = _DIGITS.sub("#", "\n".join(stripped)).split("\n")
+    counts = Counter(keys)  # (the blank lines' key "" is counted too, and never asked about)
     out: set[int] = set()
-    for i, (line, key) in enumerate(zip(lines, keys, strict=True)):
-        s = line.strip()
+    for i, s in enumerate(stripped):
         if not s:
             continue
+        key = keys[i]
         repeated = (
             counts[key] >= MIN_REPEATS
             and len(s) <= MAX_FURNITURE_CHARS
             and ("#" in key or "|" in s)
-            and not bullet_marker(line)
-            and not _FOOTNOTE_LINE.match(line)  # citation footnotes differ only in their numbers too
+            and not bullet_marker(lines[i])
+            and not _FOOTNOTE_LINE.match(lines[i])  # citation footnotes differ only in their numbers too
         )
         # (s is stripped: a footer with its page number ends in a digit, and only a line that does is
-        # tried against that pattern, whose ".{2,80}" backtracks through the whole line.)
+        # tried against that pattern, whose ".{2,80}" backtracks through the whole line. The other
+        # patterns start with a digit or one of _SINGLE_LINE_INITIALS.)
         if (
             repeated
-            or _PAGE_NUMBER.match(s)
+            or ((s[0] in _SINGLE_LINE_INITIALS or s[0].isdigit()) and _SINGLE_LINE_FURNITURE.match(s))
             or (s[-1].isdigit() and _FOOTER_WITH_PAGE.match(s))
-            or _URL_LINE.match(s)
-            or _RETURN_ADDRESS.match(s)
         ):
             out.add(i)
     return out
 
 
-def _footnote_lines(lines: list[str], furniture: set[int]) -> dict[int, int]:
+def _line_starts(lines: list[str]) -> list[int]:
+    """Offset of each line in "\n".join(lines)."""
+    return [0, *accumulate(len(line) + 1 for line in lines[:-1])]
+
+
+def _footnote_lines(lines: list[str], stripped: list[str], furniture: set[int]) -> dict[int, int]:
     """Line index -> footnote number for lines that start a footnote."""
     found: dict[int, int] = {}
     last_number = 0
-    for i, line in enumerate(lines):
+    # The few lines shaped like a footnote are found in one scan of the text (the pattern never
+    # crosses a line end, and ^ and $ stand at each line's ends), not one match per line.
+    starts = _line_starts(lines)
+    for m in _FOOTNOTE_LINE_M.finditer("\n".join(lines)):
+        i = bisect_left(starts, m.start())
         if i in furniture:
             continue
-        m = _FOOTNOTE_LINE.match(line)
-        if not m:
-            continue
+        line = lines[i]
         n = int(m.group(1))
         if n == 0 or number_marker(line) or (n <= last_number and n != 1):
             continue
-        prev = next((lines[j] for j in range(i - 1, -1, -1) if lines[j].strip() and j not in furniture), "")
-        if prev.rstrip().endswith(("-", ",")) and not _FOOTNOTE_LINE.match(prev):
+        prev = next((lines[j] for j in range(i - 1, -1, -1) if stripped[j] and j not in furniture), "")
+        if prev.endswith(("-", ",")) and not _FOOTNOTE_LINE.match(prev):
             continue  # a sentence running on: "in\n5 tot 10 regio's"
-        window = lines[max(0, i - FOOTNOTE_MARK_WINDOW) : i]
-        if any(has_glued_mark(w, n) for w in window):
+        # A mark never spans a line, and a line end judges a mark as the end of the text does: the
+        # window searched as one text answers as its lines one by one.
+        if has_glued_mark("\n".join(lines[max(0, i - FOOTNOTE_MARK_WINDOW) : i]), n):
             found[i] = n
             last_number = n
     return found
@@ -112,12 +129,14 @@ def _footnote_lines(lines: list[str], furniture: set[int]) -> dict[int, int]:
 
 def parse(text: str) -> Document:
     lines = [ln.rstrip() for ln in text.split("\n")]
+    stripped = [ln.lstrip() for ln in lines]
     vocab = Vocabulary(text)
-    furniture = _furniture_lines(lines)
-    footnote_starts = _footnote_lines(lines, furniture)
-    width = _usual_width(lines)
+    furniture = _furniture_lines(lines, stripped)
+    footnote_starts = _footnote_lines(lines, stripped, furniture)
+    width = _usual_width(lines, stripped)
 
-    blocks: list[Block] = []
+    # Blocks are built once their marks are unglued: (kind, cleaned text, marker, level) until then.
+    pieces: list[tuple[BlockKind, str, str | None, int | None]] = []
     footnotes: list[Block] = []
     pending: _Pending | None = None
     signature = Signature()
@@ -127,27 +146,27 @@ def parse(text: str) -> Document:
     def flush() -> None:
         nonlocal pending
         if pending and pending.lines:
-            joined = join_lines(pending.lines, vocab)
-            blocks.append(make_block(pending.kind, joined, marker=pending.marker, level=pending.level))
+            joined = clean_spaces(join_lines(pending.lines, vocab))
+            pieces.append((pending.kind, joined, pending.marker, pending.level))
         pending = None
 
     while i < len(lines):
         line = lines[i]
-        s = line.strip()
+        s = stripped[i]
         if not s:
             blank_run += 1
             i += 1
             continue
         if i in furniture:
-            blocks.append(make_block(BlockKind.furniture, s))
+            pieces.append((BlockKind.furniture, clean_spaces(s), None, None))
             i += 1
             continue  # a running footer never ends a paragraph by itself
         if i in footnote_starts:
             number = footnote_starts[i]
             body = [_FOOTNOTE_LINE.match(line).group(2)]  # type: ignore[union-attr]
             i += 1
-            while i < len(lines) and lines[i].strip() and i not in furniture and i not in footnote_starts:
-                nxt = lines[i].strip()
+            while i < len(lines) and stripped[i] and i not in furniture and i not in footnote_starts:
+                nxt = stripped[i]
                 # Exports start each page's first line with one space: a page break ends the footnote.
                 page_start = lines[i].startswith(" ") and not lines[i].startswith("  ")
                 if (
@@ -164,11 +183,10 @@ def parse(text: str) -> Document:
         gap = blank_run
         blank_run = 0
         prev_line = pending.lines[-1] if pending and pending.lines else ""
-        bullet = bullet_marker(line)
-        numbered = number_marker(line) if not bullet else None
-        if bullet or numbered:
+        marked = list_marker(line)
+        if marked:
             flush()
-            marker, rest = bullet or numbered  # type: ignore[misc]
+            marker, rest = marked
             pending = _Pending(BlockKind.list_item, [rest], marker=marker, level=0)
         elif AGREEMENT_CODE_RE.match(s):
             flush()
@@ -185,7 +203,7 @@ def parse(text: str) -> Document:
             prev_line.rstrip().endswith(_SENTENCE_END)
             and looks_like_heading(s)
             and len(s) < width * SHORT_LINE_SHARE
-            and _next_starts_anew(lines, i + 1, furniture, footnote_starts)
+            and _next_starts_anew(lines, stripped, i + 1, furniture, footnote_starts)
         ):
             flush()
             pending = _Pending(BlockKind.paragraph, [s])
@@ -200,7 +218,7 @@ def parse(text: str) -> Document:
             and not signature.active
             and looks_like_heading(s)
             and len(s) < width * SHORT_LINE_SHARE
-            and _next_starts_anew(lines, i + 1, furniture, footnote_starts)
+            and _next_starts_anew(lines, stripped, i + 1, furniture, footnote_starts)
         ):
             pending.kind = BlockKind.heading
             pending.level = heading_level(s)
@@ -210,14 +228,27 @@ def parse(text: str) -> Document:
     flush()
 
     numbers = [f.number for f in footnotes if f.number is not None]
-    content = [b for b in blocks if b.kind != BlockKind.furniture]
-    for block, (clean, refs) in zip(content, unglue_marks([b.text for b in content], numbers), strict=True):
-        block.text, block.footnote_refs = clean, refs
-    return finish(DocumentMeta(format=SourceFormat.txt), blocks + footnotes)
+    return finish(DocumentMeta(format=SourceFormat.txt), _build_blocks(pieces, numbers) + footnotes)
 
 
-def _usual_width(lines: list[str]) -> int:
-    lengths = sorted(len(ln) for ln in lines if len(ln.strip()) > 20)
+def _build_blocks(
+    pieces: list[tuple[BlockKind, str, str | None, int | None]], numbers: list[int]
+) -> list[Block]:
+    """Blocks of the pieces, the footnote marks unglued from the content's text (not the furniture's)."""
+    texts = [text for kind, text, _, _ in pieces if kind != BlockKind.furniture]
+    unglued = iter(unglue_marks(texts, numbers))
+    blocks: list[Block] = []
+    for kind, text, marker, level in pieces:
+        if kind == BlockKind.furniture:
+            blocks.append(Block(kind=kind, text=text))
+        else:
+            clean, refs = next(unglued)
+            blocks.append(Block(kind=kind, text=clean, marker=marker, level=level, footnote_refs=refs))
+    return blocks
+
+
+def _usual_width(lines: list[str], stripped: list[str]) -> int:
+    lengths = sorted([len(ln) for ln, s in zip(lines, stripped, strict=True) if len(s) > 20])
     return lengths[int(len(lengths) * 0.9)] if lengths else 80
 
 
@@ -231,9 +262,11 @@ def _starts_new_block(prev: str, line: str, gap: int, width: int) -> bool:
     return is_label or len(prev) < width * SHORT_LINE_SHARE or gap >= 2
 
 
-def _next_starts_anew(lines: list[str], j: int, furniture: set[int], footnotes: dict[int, int]) -> bool:
+def _next_starts_anew(
+    lines: list[str], stripped: list[str], j: int, furniture: set[int], footnotes: dict[int, int]
+) -> bool:
     for k in range(j, min(len(lines), j + 8)):
-        s = lines[k].strip()
+        s = stripped[k]
         if not s or k in furniture or k in footnotes:
             continue
         return s[:1].isupper() or s[:1].isdigit() or bool(bullet_marker(lines[k])) or s[:1] in "‘“\"'(["
