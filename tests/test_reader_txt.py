@@ -307,3 +307,29 @@ def test_control_characters_are_counted_in_utf8_and_utf16_alike(tmp_path: Path) 
         decode(tmp_path / "ok.txt", "één regel\x01\r\n".encode() * 3 + b"x" * 300)
         == "één regel\x01\n" * 3 + "x" * 300
     )
+
+
+def test_furniture_judged_on_candidates_only_is_the_furniture_of_every_line() -> None:
+    from collections import Counter
+
+    lines = ["12", " Pagina 3 van 9", "- 4 -", "https://x.nl/a", "www.x.nl", "> Retouradres Postbus 1"]
+    lines += ["Bijlage: Stand van zaken | 13", "Kop | 1", "Kop | 2", "Kop | 3", "tekst 2025", "hallo", ""]
+    lines += [
+        "Voettekst 1",
+        "Voettekst 2",
+        "Voettekst 3",
+        "1 voetnoot één",
+        "2 voetnoot twee",
+        "3 voetnoot 3",
+    ]
+    lines += ["• punt 1", "• punt 2", "• punt 3", "x" * 95 + "1", "²", "wat 7", "-"]
+    lines = [ln.rstrip() for ln in lines]
+    stripped = [ln.lstrip() for ln in lines]
+    joined = "\n".join(stripped)
+    keys = txt_pdf_export._DIGITS.sub("#", joined).split("\n")
+    counts = Counter(keys)
+    every = {
+        i for i in range(len(lines)) if txt_pdf_export._is_furniture(lines[i], stripped[i], keys[i], counts)
+    }
+    assert txt_pdf_export._furniture_lines(lines, stripped) == every
+    assert {0, 1, 2, 3, 4, 5, 6, 7, 13} <= every

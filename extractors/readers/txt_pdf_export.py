@@ -12,10 +12,8 @@ The text has no layout left, so the decisions are made from the lines themselves
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
-from itertools import accumulate
 
 from extractors.readers.dehyphenate import Vocabulary, join_lines
 from extractors.readers.text_blocks import (
@@ -44,7 +42,9 @@ _FOOTER_WITH_PAGE = re.compile(r"^\s*\S.{2,80}\s[|–-]\s*\d{1,4}\s*$")
 _RETURN_ADDRESS = r"^\s*>\s*Retouradres\b"
 # Furniture by its own shape: a page number, a link-annotation URL, the return address.
 _SINGLE_LINE_FURNITURE = re.compile(f"{_PAGE_NUMBER}|{_URL_LINE}|{_RETURN_ADDRESS}")
-_SINGLE_LINE_INITIALS = frozenset("P-hw>")  # what those start with when they do not start with a digit
+# The lines of a stripped text that may be furniture by their shape: starting as the patterns above
+# (with a digit, "P", "-", "h", "w" or ">") or ending in a digit as a footer with its page number does.
+_FURNITURE_SHAPE = re.compile(r"^(?:[\dPhw>-]|.*\d$)", re.M)
 _DIGITS = re.compile(r"\d+")
 _SENTENCE_END = (".", "!", "?", ":", ";", "”", "’", '"')
 # A running header/footer repeats at least this often (with only its digits changing).
@@ -68,37 +68,42 @@ class _Pending:
 
 
 def _furniture_lines(lines: list[str], stripped: list[str]) -> set[int]:
-    """Indexes of furniture lines; `stripped` holds the same lines stripped."""
+    """Indexes of furniture lines; `stripped` holds the same lines stripped.
+
+    Only candidates are judged: lines whose key repeats, and lines shaped like the single-line
+    furniture (found in one scan of the text). `_is_furniture` is the whole test, so a candidate too
+    many changes nothing; none is missed, because each pattern needs what makes a line a candidate.
+    """
+    joined = "\n".join(stripped)
     # One substitution over all lines at once (\d never matches the "\n"): a third cheaper than one per line.
-    keys = _DIGITS.sub("#", "\n".join(stripped)).split("\n")
+    keys = _DIGITS.sub("#", joined).split("\n")
     counts = Counter(keys)  # (the blank lines' key "" is counted too, and never asked about)
-    out: set[int] = set()
-    for i, s in enumerate(stripped):
-        if not s:
-            continue
-        key = keys[i]
-        repeated = (
-            counts[key] >= MIN_REPEATS
-            and len(s) <= MAX_FURNITURE_CHARS
-            and ("#" in key or "|" in s)
-            and not bullet_marker(lines[i])
-            and not _FOOTNOTE_LINE.match(lines[i])  # citation footnotes differ only in their numbers too
-        )
-        # (s is stripped: a footer with its page number ends in a digit, and only a line that does is
-        # tried against that pattern, whose ".{2,80}" backtracks through the whole line. The other
-        # patterns start with a digit or one of _SINGLE_LINE_INITIALS.)
-        if (
-            repeated
-            or ((s[0] in _SINGLE_LINE_INITIALS or s[0].isdigit()) and _SINGLE_LINE_FURNITURE.match(s))
-            or (s[-1].isdigit() and _FOOTER_WITH_PAGE.match(s))
-        ):
-            out.add(i)
-    return out
+    repeating = {key for key, n in counts.items() if n >= MIN_REPEATS and key}
+    candidates = {i for i, key in enumerate(keys) if key in repeating}
+    i = pos = 0
+    for m in _FURNITURE_SHAPE.finditer(joined):
+        i += joined.count("\n", pos, m.start())
+        pos = m.start()
+        candidates.add(i)
+    return {i for i in candidates if _is_furniture(lines[i], stripped[i], keys[i], counts)}
 
 
-def _line_starts(lines: list[str]) -> list[int]:
-    """Offset of each line in "\n".join(lines)."""
-    return [0, *accumulate(len(line) + 1 for line in lines[:-1])]
+def _is_furniture(line: str, s: str, key: str, counts: Counter[str]) -> bool:
+    """Whether a line (`s` stripped, `key` its digits masked) is furniture."""
+    if not s:
+        return False
+    repeated = (
+        counts[key] >= MIN_REPEATS
+        and len(s) <= MAX_FURNITURE_CHARS
+        and ("#" in key or "|" in s)
+        and not bullet_marker(line)
+        and not _FOOTNOTE_LINE.match(line)  # citation footnotes differ only in their numbers too
+    )
+    # (s is stripped: a footer with its page number ends in a digit, and only a line that does is
+    # tried against that pattern, whose ".{2,80}" backtracks through the whole line.)
+    return bool(
+        repeated or _SINGLE_LINE_FURNITURE.match(s) or (s[-1].isdigit() and _FOOTER_WITH_PAGE.match(s))
+    )
 
 
 def _footnote_lines(lines: list[str], stripped: list[str], furniture: set[int]) -> dict[int, int]:
@@ -107,9 +112,11 @@ def _footnote_lines(lines: list[str], stripped: list[str], furniture: set[int]) 
     last_number = 0
     # The few lines shaped like a footnote are found in one scan of the text (the pattern never
     # crosses a line end, and ^ and $ stand at each line's ends), not one match per line.
-    starts = _line_starts(lines)
-    for m in _FOOTNOTE_LINE_M.finditer("\n".join(lines)):
-        i = bisect_left(starts, m.start())
+    joined = "\n".join(lines)
+    i = pos = 0
+    for m in _FOOTNOTE_LINE_M.finditer(joined):
+        i += joined.count("\n", pos, m.start())  # the line the match starts (counted on from the last)
+        pos = m.start()
         if i in furniture:
             continue
         line = lines[i]
