@@ -273,7 +273,8 @@ def test_footnote_lines_found_in_one_scan_are_the_lines_that_match_one_by_one() 
     ]
     lines += ["9  dubbel", "10 tekst\u2028meer", "abc 11 midden", " ", "12 slot"]
     text = "\n".join(lines)
-    one_scan = {text.count("\n", 0, m.start()) for m in txt_pdf_export._FOOTNOTE_LINE_M.finditer(text)}
+    text = "\n" + text
+    one_scan = {text.count("\n", 0, m.start()) for m in txt_pdf_export._FOOTNOTE_LINE_NL.finditer(text)}
     assert one_scan == {i for i, line in enumerate(lines) if txt_pdf_export._FOOTNOTE_LINE.match(line)}
 
 
