@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from extractors.readers import ReadError, read, text_blocks, txt_pdf_export
+from extractors.readers import ReadError, read, text_blocks, txt_docx_export, txt_pdf_export
 from extractors.readers.txt import decode, detect_kind
 from schemas import BlockKind, Document
 from tests.paths import shared_file
@@ -334,3 +334,37 @@ def test_furniture_judged_on_candidates_only_is_the_furniture_of_every_line() ->
     }
     assert txt_pdf_export._furniture_lines(lines, stripped) == every
     assert {0, 1, 2, 3, 4, 5, 6, 7, 13} <= every
+
+
+def _cut_char_by_char(text: str) -> tuple[str, dict[int, str]]:
+    """txt_docx_export._cut_footnote_bodies as first written: brackets counted one character at a time."""
+    bodies: dict[int, str] = {}
+    out: list[str] = []
+    pos = 0
+    for m in txt_docx_export._FOOTNOTE_START.finditer(text):
+        if m.start() < pos:
+            continue
+        depth, i = 1, m.end()
+        while i < len(text) and depth:
+            depth += {"[": 1, "]": -1}.get(text[i], 0)
+            i += 1
+        if depth:
+            continue
+        out.append(text[pos : m.start()].rstrip(" "))
+        bodies[int(m.group(1))] = text_blocks.clean_spaces(text[m.end() : i - 1].replace("\n", " "))
+        pos = i
+    out.append(text[pos:])
+    return "".join(out), bodies
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tekst[footnoteRef:1] verder. [1:  Voetnoot [met haken] en [2: geneste].]\nslot",
+        "a [3: open zonder sluiten",
+        "[4: ]] [5: x] [6:\ny]",
+        "geen voetnoten",
+    ],
+)
+def test_footnote_bodies_cut_bracket_to_bracket_as_char_by_char(text: str) -> None:
+    assert txt_docx_export._cut_footnote_bodies(text) == _cut_char_by_char(text)
