@@ -17,7 +17,7 @@ import pytest
 from lxml import etree
 
 from extractors.readers import docx as docx_reader
-from extractors.readers import docx_body, docx_safety, legacy_doc
+from extractors.readers import docx_body, docx_safety, docx_styles, legacy_doc
 from extractors.readers import read as read_any
 from extractors.readers.docx_numbering import format_number, to_letters, to_roman
 from extractors.readers.errors import ReadError
@@ -597,3 +597,16 @@ def test_doc_round_trip_through_real_libreoffice(tmp_path: Path) -> None:
     doc = legacy_doc.read(tmp_path / "motie.doc")
     assert doc.meta.extra["converted_from"] == "doc"
     assert "verzoekt de regering de afspraken uit het HLO" in doc.text
+
+
+def test_first_child_answers_as_lxml_find() -> None:
+    w = docx_styles.W
+    root = etree.fromstring(
+        f'<w:p xmlns:w="{docx_styles.W_NS}"><w:pPr><w:rPr/><w:pStyle w:val="a"/><w:pStyle w:val="b"/>'
+        "<!-- c --><w:numPr><w:ilvl w:val='1'/></w:numPr></w:pPr><w:r/><w:pPr/></w:p>"
+    )
+    for el in root.iter():
+        by_tag = docx_body._first_children(el)
+        for name in ("pPr", "rPr", "pStyle", "numPr", "ilvl", "r", "absent"):
+            assert docx_styles.first_child(el, f"{w}{name}") is el.find(f"{w}{name}")
+            assert by_tag.get(f"{w}{name}") is el.find(f"{w}{name}")

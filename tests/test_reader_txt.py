@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from extractors.readers import ReadError, read
-from extractors.readers.txt import detect_kind
+from extractors.readers import ReadError, read, text_blocks, txt_docx_export, txt_pdf_export
+from extractors.readers.txt import decode, detect_kind
 from schemas import BlockKind, Document
 from tests.paths import shared_file
 
@@ -230,3 +230,141 @@ def test_spans_point_into_the_document_text() -> None:
     doc = _read("corpus/text/2026D02742-voortgangsbrief-hlo.txt")
     for block in doc.blocks:
         assert doc.text[block.char_start : block.char_end] == block.text
+
+
+_MARKER_LINES = [
+    "• punt",
+    "  · punt",
+    "- streep",
+    "o optie",
+    "o. geen bullet",
+    "oever",
+    "1. een",
+    "12) twaalf",
+    "(a) letter",
+    "iv. romeins",
+    "3.1 kop",
+    "-",
+    "- ",
+    "•  ",
+    "a.b",
+    "\t* ster",
+    "x) ",
+    "",
+]
+
+
+@pytest.mark.parametrize("line", _MARKER_LINES)
+def test_list_marker_answers_as_bullet_then_number_marker(line: str) -> None:
+    assert text_blocks.list_marker(line) == (
+        text_blocks.bullet_marker(line) or text_blocks.number_marker(line)
+    )
+
+
+def test_footnote_lines_found_in_one_scan_are_the_lines_that_match_one_by_one() -> None:
+    lines = [
+        "1 voetnoot tekst",
+        " 2 na een spatie",
+        "\f3 na een form feed",
+        "  4 twee spaties",
+        "5 ab",
+        "",
+        "678 x y",
+    ]
+    lines += ["9  dubbel", "10 tekst\u2028meer", "abc 11 midden", " ", "12 slot"]
+    text = "\n".join(lines)
+    text = "\n" + text
+    one_scan = {text.count("\n", 0, m.start()) for m in txt_pdf_export._FOOTNOTE_LINE_NL.finditer(text)}
+    assert one_scan == {i for i, line in enumerate(lines) if txt_pdf_export._FOOTNOTE_LINE.match(line)}
+
+
+@pytest.mark.parametrize("number", [1, 5, 12, 20])
+def test_glued_mark_in_joined_lines_answers_as_line_by_line(number: int) -> None:
+    window = [
+        "toekomen.1",
+        "5 juni 20255",
+        "Q1 2026",
+        "12",
+        "Eerdmans12",
+        "3.1 kop",
+        "AB",
+        "1 begin",
+        "x" * 9,
+    ]
+    window += ["2020", "tot 20 regio's", "ABC20", "doel,5"]
+    for lo in range(len(window)):
+        part = window[lo:]
+        joined = text_blocks.has_glued_mark("\n".join(part), number)
+        assert joined == any(text_blocks.has_glued_mark(line, number) for line in part)
+
+
+def test_control_characters_are_counted_in_utf8_and_utf16_alike(tmp_path: Path) -> None:
+    text = "tekst\x01\x02\x03 met stuurtekens " * 2
+    for encoding, data in (("utf-8", text.encode()), ("utf-16", text.encode("utf-16"))):
+        with pytest.raises(ReadError, match="binary data, not text"):
+            decode(tmp_path / f"x-{encoding}.txt", data)
+    # A few are tolerated (at most 1% of the text).
+    assert (
+        decode(tmp_path / "ok.txt", "één regel\x01\r\n".encode() * 3 + b"x" * 300)
+        == "één regel\x01\n" * 3 + "x" * 300
+    )
+
+
+def test_furniture_judged_on_candidates_only_is_the_furniture_of_every_line() -> None:
+    from collections import Counter
+
+    lines = ["12", " Pagina 3 van 9", "- 4 -", "https://x.nl/a", "www.x.nl", "> Retouradres Postbus 1"]
+    lines += ["Bijlage: Stand van zaken | 13", "Kop | 1", "Kop | 2", "Kop | 3", "tekst 2025", "hallo", ""]
+    lines += [
+        "Voettekst 1",
+        "Voettekst 2",
+        "Voettekst 3",
+        "1 voetnoot één",
+        "2 voetnoot twee",
+        "3 voetnoot 3",
+    ]
+    lines += ["• punt 1", "• punt 2", "• punt 3", "x" * 95 + "1", "²", "wat 7", "-"]
+    lines = [ln.rstrip() for ln in lines]
+    stripped = [ln.lstrip() for ln in lines]
+    joined = "\n".join(stripped)
+    keys = txt_pdf_export._DIGITS.sub("#", joined).split("\n")
+    counts = Counter(keys)
+    every = {
+        i for i in range(len(lines)) if txt_pdf_export._is_furniture(lines[i], stripped[i], keys[i], counts)
+    }
+    assert txt_pdf_export._furniture_lines(lines, stripped) == every
+    assert {0, 1, 2, 3, 4, 5, 6, 7, 13} <= every
+
+
+def _cut_char_by_char(text: str) -> tuple[str, dict[int, str]]:
+    """txt_docx_export._cut_footnote_bodies as first written: brackets counted one character at a time."""
+    bodies: dict[int, str] = {}
+    out: list[str] = []
+    pos = 0
+    for m in txt_docx_export._FOOTNOTE_START.finditer(text):
+        if m.start() < pos:
+            continue
+        depth, i = 1, m.end()
+        while i < len(text) and depth:
+            depth += {"[": 1, "]": -1}.get(text[i], 0)
+            i += 1
+        if depth:
+            continue
+        out.append(text[pos : m.start()].rstrip(" "))
+        bodies[int(m.group(1))] = text_blocks.clean_spaces(text[m.end() : i - 1].replace("\n", " "))
+        pos = i
+    out.append(text[pos:])
+    return "".join(out), bodies
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tekst[footnoteRef:1] verder. [1:  Voetnoot [met haken] en [2: geneste].]\nslot",
+        "a [3: open zonder sluiten",
+        "[4: ]] [5: x] [6:\ny]",
+        "geen voetnoten",
+    ],
+)
+def test_footnote_bodies_cut_bracket_to_bracket_as_char_by_char(text: str) -> None:
+    assert txt_docx_export._cut_footnote_bodies(text) == _cut_char_by_char(text)

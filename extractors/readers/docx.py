@@ -24,7 +24,7 @@ from extractors.readers.docx_body import Item, NoteKey, Walker
 from extractors.readers.docx_meta import PackageProps, from_text, package_props
 from extractors.readers.docx_numbering import Numbering
 from extractors.readers.docx_safety import Package, open_package
-from extractors.readers.docx_styles import StyleSheet, W, int_val
+from extractors.readers.docx_styles import StyleSheet, W, first_child, int_val
 from extractors.readers.errors import ReadError
 from schemas import Block, BlockKind, Document, DocumentMeta, FootnoteRef, SourceFormat
 
@@ -63,7 +63,7 @@ def _read(path: Path) -> Document:
         styles = StyleSheet(part("styles"))
         numbering = Numbering(part("numbering"), styles)
         root = pkg.read_xml(main)
-        body = root.find(f"{W}body") if root is not None else None
+        body = first_child(root, f"{W}body") if root is not None else None
         if body is None:
             raise ReadError(path, f"corrupt .docx (no document body in {main})")
         body_items = Walker(styles, numbering).walk(body)
@@ -130,9 +130,9 @@ def _notes(root: etree._Element | None, kind: str, walker: Walker) -> dict[str, 
 
 def _footnote_start(body: etree._Element, settings: etree._Element | None) -> int:
     """numStart of footnotes: the last section's properties win over the document settings."""
-    for holder in (body.find(f"{W}sectPr"), settings):
-        pr = holder.find(f"{W}footnotePr") if holder is not None else None
-        start = int_val(pr.find(f"{W}numStart")) if pr is not None else None
+    for holder in (first_child(body, f"{W}sectPr"), settings):
+        pr = first_child(holder, f"{W}footnotePr") if holder is not None else None
+        start = int_val(first_child(pr, f"{W}numStart")) if pr is not None else None
         if start is not None and start >= 0:
             return start
     return 1

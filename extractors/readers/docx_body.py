@@ -22,7 +22,15 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from extractors.readers.docx_numbering import ListCounter, Numbering
-from extractors.readers.docx_styles import StyleSheet, W, int_val, outline_level, read_numpr, wval
+from extractors.readers.docx_styles import (
+    StyleSheet,
+    W,
+    first_child,
+    int_val,
+    numpr_of,
+    outline_of,
+    wval,
+)
 from schemas import BlockKind
 
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -35,6 +43,11 @@ Ref = tuple[int, NoteKey]  # (offset in the item text, note)
 _TRANSPARENT_INLINE = frozenset(
     f"{W}{t}" for t in ("ins", "moveTo", "hyperlink", "smartTag", "customXml", "dir", "bdo")
 )
+# Tags met at every paragraph and run, built once (an f-string in a comparison is built each time).
+_P, _TBL, _PPR, _R, _RPR, _T = (f"{W}{t}" for t in ("p", "tbl", "pPr", "r", "rPr", "t"))
+_PSTYLE, _OUTLINE_LVL, _NUMPR = (f"{W}{t}" for t in ("pStyle", "outlineLvl", "numPr"))
+# A paragraph mark with one of these in its properties was deleted (tracked changes).
+_DELETED_MARKS = frozenset({f"{W}del", f"{W}moveFrom"})
 _PAGE_FIELDS = frozenset({"PAGE", "NUMPAGES", "SECTIONPAGES"})
 # The Kamer's own documents (moties, amendementen, brieven) put their whole text in one layout table
 # that starts with the chamber's name.
@@ -114,19 +127,29 @@ def normalise(raw: str, refs: list[Ref], keep_newlines: bool) -> tuple[str, list
     return "".join(out), mapped
 
 
+def _first_children(el: etree._Element | None) -> dict[str, etree._Element]:
+    """The first child of each tag, as `first_child` finds it: one pass over a w:pPr, from which a
+    paragraph reads up to five properties."""
+    found: dict[str, etree._Element] = {}
+    if el is not None:
+        for c in el:
+            found.setdefault(c.tag, c)
+    return found
+
+
 def _on(el: etree._Element | None) -> bool:
     return el is not None and wval(el, "true") not in ("0", "false", "off")
 
 
 def _choice(alt: etree._Element) -> etree._Element | None:
     """The content of mc:AlternateContent to read: the first Choice, else the Fallback."""
-    choice = alt.find(f"{MC}Choice")
-    return choice if choice is not None else alt.find(f"{MC}Fallback")
+    choice = first_child(alt, f"{MC}Choice")
+    return choice if choice is not None else first_child(alt, f"{MC}Fallback")
 
 
 def _is_placeholder(sdt: etree._Element) -> bool:
-    pr = sdt.find(f"{W}sdtPr")
-    return pr is not None and pr.find(f"{W}showingPlcHdr") is not None
+    pr = first_child(sdt, f"{W}sdtPr")
+    return pr is not None and first_child(pr, f"{W}showingPlcHdr") is not None
 
 
 @dataclass
@@ -182,18 +205,18 @@ class Walker:
             self._block(child, items)
         if self._carry is not None:  # a deleted paragraph mark at the end: its text stands alone
             carried, self._carry = self._carry, None
-            items.extend(self._emit(carried, None))
+            items.extend(self._emit(carried, {}))
         self._carry = outer_carry
         return items
 
     def _block(self, el: etree._Element, items: list[Item]) -> None:
         tag = el.tag
-        if tag == f"{W}p":
+        if tag == _P:
             items.extend(self._paragraph(el))
-        elif tag == f"{W}tbl":
+        elif tag == _TBL:
             items.extend(self._table(el))
         elif tag == f"{W}sdt":
-            content = el.find(f"{W}sdtContent")
+            content = first_child(el, f"{W}sdtContent")
             if content is not None and not _is_placeholder(el):
                 for child in content.iterchildren():
                     self._block(child, items)
@@ -207,27 +230,29 @@ class Walker:
                     self._block(child, items)
 
     def _paragraph(self, p: etree._Element) -> list[Item]:
-        ppr = p.find(f"{W}pPr")
+        ppr = first_child(p, _PPR)
         buf = self._carry or _Buf()
         self._carry = None
         self._inline(p, buf)
-        rpr = ppr.find(f"{W}rPr") if ppr is not None else None
-        if rpr is not None and (rpr.find(f"{W}del") is not None or rpr.find(f"{W}moveFrom") is not None):
+        props = _first_children(ppr)
+        rpr = props.get(_RPR)
+        if rpr is not None and any(c.tag in _DELETED_MARKS for c in rpr):
             # The paragraph mark was deleted: this text runs on into the next paragraph.
             boxes, buf.textboxes = buf.textboxes, []
             self._carry = buf
             return self._textbox_items(boxes)
-        return self._emit(buf, ppr)
+        return self._emit(buf, props)
 
-    def _emit(self, buf: _Buf, ppr: etree._Element | None) -> list[Item]:
+    def _emit(self, buf: _Buf, props: dict[str, etree._Element]) -> list[Item]:
+        """Items of a paragraph read into `buf`; `props` are the children of its w:pPr by tag."""
         text, refs = normalise("".join(buf.parts), buf.refs, keep_newlines=True)
-        style_id = wval(ppr.find(f"{W}pStyle")) if ppr is not None else None
-        own_outline = outline_level(ppr)
+        style_id = wval(props.get(_PSTYLE))
+        own_outline = outline_of(props.get(_OUTLINE_LVL))
         heading = (own_outline or None) if own_outline is not None else self.styles.heading_level(style_id)
         marker: str | None = None
         is_list = False
         ilvl = 0
-        own = read_numpr(ppr)
+        own = numpr_of(props.get(_NUMPR))
         inherited = self.styles.numpr(style_id)
         num_id = (
             own.num_id
@@ -268,15 +293,17 @@ class Walker:
     def _inline(self, parent: etree._Element, buf: _Buf) -> None:
         for el in parent.iterchildren():
             tag = el.tag
-            if tag == f"{W}r":
+            if tag == _R:
                 self._run(el, buf)
+            elif tag == _PPR:
+                pass  # (the most common child after runs, and no text)
             elif tag in _TRANSPARENT_INLINE:
                 self._inline(el, buf)
             elif tag == f"{W}fldSimple":
                 if not self._drops(el.get(f"{W}instr") or ""):
                     self._inline(el, buf)
             elif tag == f"{W}sdt":
-                content = el.find(f"{W}sdtContent")
+                content = first_child(el, f"{W}sdtContent")
                 if content is not None and not _is_placeholder(el):
                     self._inline(content, buf)
             elif tag == f"{MC}AlternateContent":
@@ -288,14 +315,16 @@ class Walker:
             # w:del, w:moveFrom, properties, bookmarks, comment ranges, proofing marks: not text.
 
     def _run(self, r: etree._Element, buf: _Buf) -> None:
-        rpr = r.find(f"{W}rPr")
-        hidden = rpr is not None and _on(rpr.find(f"{W}vanish"))
+        rpr = first_child(r, _RPR)
+        hidden = rpr is not None and _on(first_child(rpr, f"{W}vanish"))
         self._run_content(r, buf, hidden)
 
     def _run_content(self, r: etree._Element, buf: _Buf, hidden: bool) -> None:
         for el in r.iterchildren():
             tag = el.tag
-            if tag == f"{W}t":
+            if tag == _RPR:
+                continue  # (read by _run; it precedes nearly every run's text)
+            if tag == _T:
                 if buf.skip_custom_mark:  # the printed mark of a custom-marked note, not text
                     buf.skip_custom_mark = False
                 elif not hidden and not self._suppressed:
@@ -315,7 +344,7 @@ class Walker:
             elif tag in (f"{W}footnoteReference", f"{W}endnoteReference"):
                 kind = "footnote" if tag == f"{W}footnoteReference" else "endnote"
                 buf.ref((kind, el.get(f"{W}id") or ""))
-                if _on(el.find(f"{W}customMarkFollows")) or el.get(f"{W}customMarkFollows") in (
+                if _on(first_child(el, f"{W}customMarkFollows")) or el.get(f"{W}customMarkFollows") in (
                     "1",
                     "true",
                     "on",
@@ -333,7 +362,7 @@ class Walker:
                 if chosen is not None:
                     self._run_content(chosen, buf, hidden)
             elif tag == f"{W}ruby":
-                base = el.find(f"{W}rubyBase")
+                base = first_child(el, f"{W}rubyBase")
                 if base is not None:
                     self._inline(base, buf)
 
@@ -359,16 +388,16 @@ class Walker:
     def _table(self, tbl: etree._Element) -> list[Item]:
         rows: list[tuple[int, list[_Cell], int]] = []
         for tr in _children(tbl, f"{W}tr"):
-            trpr = tr.find(f"{W}trPr")
-            if trpr is not None and trpr.find(f"{W}del") is not None:
+            trpr = first_child(tr, f"{W}trPr")
+            if trpr is not None and first_child(trpr, f"{W}del") is not None:
                 continue  # a deleted row
-            before = int_val(trpr.find(f"{W}gridBefore")) if trpr is not None else None
-            after = int_val(trpr.find(f"{W}gridAfter")) if trpr is not None else None
+            before = int_val(first_child(trpr, f"{W}gridBefore")) if trpr is not None else None
+            after = int_val(first_child(trpr, f"{W}gridAfter")) if trpr is not None else None
             cells: list[_Cell] = []
             for tc in _children(tr, f"{W}tc"):
-                tcpr = tc.find(f"{W}tcPr")
-                span = int_val(tcpr.find(f"{W}gridSpan")) if tcpr is not None else None
-                vmerge = tcpr.find(f"{W}vMerge") if tcpr is not None else None
+                tcpr = first_child(tc, f"{W}tcPr")
+                span = int_val(first_child(tcpr, f"{W}gridSpan")) if tcpr is not None else None
+                vmerge = first_child(tcpr, f"{W}vMerge") if tcpr is not None else None
                 cells.append(
                     _Cell(
                         items=self.walk(tc),
@@ -391,7 +420,7 @@ def _children(parent: etree._Element, tag: str) -> list[etree._Element]:
         if el.tag == tag:
             found.append(el)
         elif el.tag == f"{W}sdt":
-            content = el.find(f"{W}sdtContent")
+            content = first_child(el, f"{W}sdtContent")
             if content is not None:
                 found.extend(_children(content, tag))
         elif el.tag == f"{W}customXml":

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from extractors.readers.docx_styles import StyleSheet, W, int_val, wval
+from extractors.readers.docx_styles import StyleSheet, W, first_child, int_val, wval
 
 # Bullet glyphs come in symbol fonts (Symbol, Wingdings) as private-use or remapped letters such as
 # "§" or "Ø"; what they print is a bullet, so all of them become this one character.
@@ -97,14 +97,15 @@ def bullet_marker(text: str | None) -> str | None:
 
 
 def _parse_level(lvl: etree._Element) -> Level:
-    text_el = lvl.find(f"{W}lvlText")
-    start = int_val(lvl.find(f"{W}start"))
+    text_el = first_child(lvl, f"{W}lvlText")
+    start = int_val(first_child(lvl, f"{W}start"))
     return Level(
         start=1 if start is None else start,
-        fmt=wval(lvl.find(f"{W}numFmt"), "decimal") or "decimal",
+        fmt=wval(first_child(lvl, f"{W}numFmt"), "decimal") or "decimal",
         text=wval(text_el) if text_el is not None else None,
-        restart=int_val(lvl.find(f"{W}lvlRestart")),
-        is_legal=lvl.find(f"{W}isLgl") is not None and wval(lvl.find(f"{W}isLgl"), "1") not in ("0", "false"),
+        restart=int_val(first_child(lvl, f"{W}lvlRestart")),
+        is_legal=first_child(lvl, f"{W}isLgl") is not None
+        and wval(first_child(lvl, f"{W}isLgl"), "1") not in ("0", "false"),
     )
 
 
@@ -151,10 +152,10 @@ class Numbering:
             aid = int_val_attr(ab, "abstractNumId")
             if aid is None:
                 continue
-            self._abstracts[aid] = _Abstract(_levels(ab), wval(ab.find(f"{W}numStyleLink")))
+            self._abstracts[aid] = _Abstract(_levels(ab), wval(first_child(ab, f"{W}numStyleLink")))
         for num in root.iterchildren(f"{W}num"):
             nid = int_val_attr(num, "numId")
-            aid = int_val(num.find(f"{W}abstractNumId"))
+            aid = int_val(first_child(num, f"{W}abstractNumId"))
             if nid is None or aid is None:
                 continue
             starts: dict[int, int] = {}
@@ -163,10 +164,10 @@ class Numbering:
                 ilvl = int_val_attr(ov, "ilvl")
                 if ilvl is None or not 0 <= ilvl <= MAX_LEVEL:
                     continue
-                start = int_val(ov.find(f"{W}startOverride"))
+                start = int_val(first_child(ov, f"{W}startOverride"))
                 if start is not None:
                     starts[ilvl] = start
-                lvl = ov.find(f"{W}lvl")
+                lvl = first_child(ov, f"{W}lvl")
                 if lvl is not None:
                     overrides[ilvl] = _parse_level(lvl)
             self._instances[nid] = _Instance(aid, starts, overrides)

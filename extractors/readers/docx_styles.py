@@ -22,6 +22,16 @@ _BODY_OUTLINE_LEVEL = 9
 _BUILTIN_DISPLAY = re.compile(r"^(heading [1-9]|title|subtitle|normal|caption|list paragraph)$")
 
 
+def first_child(el: etree._Element, tag: str) -> etree._Element | None:
+    """`el.find(tag)` for a plain tag: its first child with that tag. Property elements have a few
+    children and the one asked for often comes first: a loop over them costs half of lxml's find,
+    which goes through its path language (and a third of iterchildren(tag), which parses the tag)."""
+    for c in el:
+        if c.tag == tag:
+            return c
+    return None
+
+
 def wval(el: etree._Element | None, default: str | None = None) -> str | None:
     """The w:val attribute of an element, or `default` when the element or attribute is absent."""
     if el is None:
@@ -48,19 +58,24 @@ class NumPr:
 
 
 def read_numpr(ppr: etree._Element | None) -> NumPr | None:
-    if ppr is None:
-        return None
-    numpr = ppr.find(f"{W}numPr")
+    return numpr_of(first_child(ppr, f"{W}numPr") if ppr is not None else None)
+
+
+def numpr_of(numpr: etree._Element | None) -> NumPr | None:
+    """The list reference of a w:numPr element."""
     if numpr is None:
         return None
-    return NumPr(int_val(numpr.find(f"{W}numId")), int_val(numpr.find(f"{W}ilvl")))
+    return NumPr(int_val(first_child(numpr, f"{W}numId")), int_val(first_child(numpr, f"{W}ilvl")))
 
 
 def outline_level(ppr: etree._Element | None) -> int | None:
     """The paragraph property outlineLvl as a heading level (1..9), 0 for explicit body text, None if absent."""
-    if ppr is None:
-        return None
-    lvl = int_val(ppr.find(f"{W}outlineLvl"))
+    return outline_of(first_child(ppr, f"{W}outlineLvl") if ppr is not None else None)
+
+
+def outline_of(outline_lvl: etree._Element | None) -> int | None:
+    """A w:outlineLvl element as a heading level, as `outline_level` gives it."""
+    lvl = int_val(outline_lvl)
     if lvl is None:
         return None
     return 0 if lvl >= _BODY_OUTLINE_LEVEL or lvl < 0 else lvl + 1
@@ -87,7 +102,7 @@ class StyleSheet:
             return
         for st in root.iterchildren(f"{W}style"):
             sid = st.get(f"{W}styleId") or ""
-            ppr = st.find(f"{W}pPr")
+            ppr = first_child(st, f"{W}pPr")
             st_type = st.get(f"{W}type", "paragraph")
             if st_type == "numbering":
                 numpr = read_numpr(ppr)
@@ -98,8 +113,8 @@ class StyleSheet:
                 continue
             self._styles[sid] = _Style(
                 style_id=sid,
-                name=wval(st.find(f"{W}name"), sid) or sid,
-                based_on=wval(st.find(f"{W}basedOn")),
+                name=wval(first_child(st, f"{W}name"), sid) or sid,
+                based_on=wval(first_child(st, f"{W}basedOn")),
                 outline=outline_level(ppr),
                 numpr=read_numpr(ppr),
             )

@@ -8,9 +8,15 @@ from collections.abc import Iterator
 from schemas import Block, BlockKind, FootnoteRef
 
 # Bullet glyphs seen in exports: "•" (tkconv, PDF), "·" (docx export), "-", "–", "▪", "o".
-BULLET_RE = re.compile(r"^\s*([•·\-–▪●◦○■□➢►*]|o(?=\s))\s+(?=\S)")
+_BULLET = r"[•·\-–▪●◦○■□➢►*]|o(?=\s)"
 # Numbered markers: "1.", "1)", "a.", "a)", "(a)", "iv.", "3.1" is a heading number, not a marker.
-NUMBER_MARKER_RE = re.compile(r"^\s*(\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)])\s+(?=\S)")
+_NUMBER = r"\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]"
+BULLET_RE = re.compile(rf"^\s*({_BULLET})\s+(?=\S)")
+NUMBER_MARKER_RE = re.compile(rf"^\s*({_NUMBER})\s+(?=\S)")
+# Both in one pass. A marker can only stand after all the leading space, and no number marker starts
+# with a bullet glyph that is followed by space, so this finds the bullet when BULLET_RE does and
+# the number when only NUMBER_MARKER_RE does.
+_LIST_MARKER_RE = re.compile(rf"^\s*(?:({_BULLET})|({_NUMBER}))\s+(?=\S)")
 SECTION_NUMBER_RE = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){1,3}|\d{1,2}\.)\s+\S")
 AGREEMENT_CODE_RE = re.compile(r"^\s*\[?[A-Z]\d{1,2}[a-z]?\]\s+\S")
 TERMINAL_PUNCT = (".", ",", ";", ":", "!")
@@ -34,6 +40,14 @@ def number_marker(line: str) -> tuple[str, str] | None:
     if not m:
         return None
     return m.group(1), line[m.end() :]
+
+
+def list_marker(line: str) -> tuple[str, str] | None:
+    """`bullet_marker(line) or number_marker(line)`, with one regex match instead of two."""
+    m = _LIST_MARKER_RE.match(line)
+    if not m:
+        return None
+    return NORMALISED_BULLET if m.group(1) is not None else m.group(2), line[m.end() :]
 
 
 def looks_like_heading(line: str) -> bool:
@@ -74,6 +88,7 @@ _ALLOWED_AFTER = set(" \t.,;:)-–’”\"'\n") | {""}
 # it); a tail this long decides them as the whole text before would, without copying and scanning it.
 _BEFORE_CHARS = 8
 _SPACE_RUN = re.compile(r" {2,}")
+_ASCII_DIGIT = re.compile(r"[0-9]")
 
 
 def _is_mark(text: str, start: int, digits: str) -> bool:
@@ -128,6 +143,8 @@ def unglue_marks(
     hits: dict[int, tuple[int, int]] = {}  # index in `numbers` -> (block, position in original text)
     pos = 0
     for bi, text in enumerate(texts):
+        if not _ASCII_DIGIT.search(text):
+            continue  # no mark to find (most blocks): skips a search for each expected number
         search_from = 0
         while pos < len(numbers):
             best: tuple[int, int] | None = None
@@ -160,7 +177,10 @@ def unglue_marks(
     out: list[tuple[str, list[FootnoteRef]]] = []
     for bi, text in enumerate(texts):
         refs: list[FootnoteRef] = []
-        marks = sorted(per_block.get(bi, []))
+        if bi not in per_block:
+            out.append((text, refs))
+            continue
+        marks = sorted(per_block[bi])
         removed = 0
         for start, n in marks:
             at = start - removed

@@ -18,6 +18,9 @@ DATE_SEARCH_BLOCKS = 25
 # Blocks at the top of a document in which its title may stand.
 TITLE_SEARCH_BLOCKS = 3
 _CLOSING = ("hoogachtend", "met vriendelijke groet", "met de meeste hoogachting")
+_CLOSING_INITIALS = frozenset(
+    {initial for formula in _CLOSING for initial in (formula[0], formula[0].upper())}
+)
 
 
 def closing_formula(line: str) -> bool:
@@ -41,7 +44,8 @@ class Signature:
         return self.left > 0
 
     def step(self, line: str) -> None:
-        if closing_formula(line):
+        # Every closing formula starts with an h or an m: most lines are settled without lower-casing.
+        if line.lstrip()[:1] in _CLOSING_INITIALS and closing_formula(line):
             self.left = SIGNATURE_LINES
         elif self.left:
             self.left -= 1

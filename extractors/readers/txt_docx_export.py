@@ -20,6 +20,7 @@ _BOOKMARK = re.compile(r"\[bookmark: ([^\]]*)\]")
 _IMAGE = re.compile(r"\[image: [^\]]*\]")
 _FOOTNOTE_REF = re.compile(r"\[footnoteRef:(\d+)\]")
 _FOOTNOTE_START = re.compile(r"\[(\d+):\s")
+_BRACKET = re.compile(r"[\[\]]")
 # Box titles of agreements are exported as tab-led lines: "\t1: Toekomst ..." / "\t4:  Mantelzorg...".
 _BOX_TITLE = re.compile(r"^\t\s*\d{1,2}[a-z]?:\s+\S")
 # Private-use characters stand in for footnote marks while lines are cleaned, so offsets stay right.
@@ -37,9 +38,11 @@ def _cut_footnote_bodies(text: str) -> tuple[str, dict[int, str]]:
         if m.start() < pos:
             continue
         depth, i = 1, m.end()
-        while i < len(text) and depth:
-            depth += {"[": 1, "]": -1}.get(text[i], 0)
-            i += 1
+        for bracket in _BRACKET.finditer(text, m.end()):  # (from bracket to bracket, not char by char)
+            depth += 1 if bracket.group() == "[" else -1
+            if not depth:
+                i = bracket.end()
+                break
         if depth:
             continue  # unbalanced: not a footnote body
         out.append(text[pos : m.start()].rstrip(" "))
@@ -50,6 +53,8 @@ def _cut_footnote_bodies(text: str) -> tuple[str, dict[int, str]]:
 
 
 def _take_marks(text: str) -> tuple[str, list[FootnoteRef]]:
+    if _MARK_OPEN not in text:
+        return text, []  # (most lines hold no mark)
     refs: list[FootnoteRef] = []
     parts: list[str] = []
     pos = length = 0
@@ -68,6 +73,8 @@ def parse(text: str) -> Document:
     toc_lines: set[int] = set()
     lines = text.split("\n")
     for i, line in enumerate(lines):
+        if "[" not in line:
+            continue  # no bookmark, image or mark: each of them opens with a bracket
         if "[bookmark: _Toc" in line:
             toc_lines.add(i)
         line = _IMAGE.sub("", _BOOKMARK.sub("", line))
