@@ -72,23 +72,10 @@ def rows_of(doc: Document, facts: ExtractionResult) -> LoadRows:
     mentions, times = tables["mentions"], tables["time_expressions"]
     for a in facts.agreements:
         tables["agreements"].append(
-            (
-                a.key,
-                a.code,
-                a.title,
-                a.section,
-                a.what,
-                a.shape,
-                a.text,
-                _page(doc, a),
-                a.block,
-                a.char_start,
-                a.char_end,
-            )
+            (a.key, a.code, a.title, a.section, a.what, a.shape, a.text, *_where(doc, a))
         )
         tables["commitments"] += [
-            (a.key, c.index, c.text, c.action, c.part, _page(doc, c), c.block, c.char_start, c.char_end)
-            for c in a.commitments
+            (a.key, c.index, c.text, c.action, c.part, *_where(doc, c)) for c in a.commitments
         ]
         tables["agreement_actors"] += [(a.key, actor.organisation_id, actor.role.value) for actor in a.actors]
         mentions += _mention_rows(doc, a.key, a.mentions)
@@ -96,30 +83,10 @@ def rows_of(doc: Document, facts: ExtractionResult) -> LoadRows:
     mentions += _mention_rows(doc, None, facts.mentions)
     times += _time_rows(doc, facts.time_expressions)
     tables["refs"] = [
-        (
-            r.kind.value,
-            r.target,
-            r.surface,
-            r.status,
-            r.footnote,
-            _page(doc, r),
-            r.block,
-            r.char_start,
-            r.char_end,
-        )
-        for r in facts.references
+        (r.kind.value, r.target, r.surface, r.status, r.footnote, *_where(doc, r)) for r in facts.references
     ]
     tables["status_statements"] = [
-        (
-            s.section_key,
-            s.section_title,
-            s.status.value,
-            s.quote,
-            _page(doc, s),
-            s.block,
-            s.char_start,
-            s.char_end,
-        )
+        (s.section_key, s.section_title, s.status.value, s.quote, *_where(doc, s))
         for s in facts.status_statements
     ]
     tables["unknown_organisations"] = [
@@ -155,6 +122,11 @@ def _block_row(b: Block) -> Row:
     )
 
 
+def _where(doc: Document, span: Span) -> tuple[int | None, int | None, int, int]:
+    """The columns every fact row ends with: page, block, char_start, char_end."""
+    return _page(doc, span), span.block, span.char_start, span.char_end
+
+
 def _page(doc: Document, span: Span) -> int | None:
     if span.page is not None:
         return span.page
@@ -176,10 +148,7 @@ def _mention_rows(doc: Document, key: str | None, mentions: list) -> list[Row]:
             m.organisation_id,
             m.surface,
             m.role.value,
-            _page(doc, m),
-            m.block,
-            m.char_start,
-            m.char_end,
+            *_where(doc, m),
         )
         for m in mentions
     ]
@@ -197,10 +166,7 @@ def _time_rows(doc: Document, times: list) -> list[Row]:
             _iso(t.end_date),
             t.kind.value,
             t.task,
-            _page(doc, t),
-            t.block,
-            t.char_start,
-            t.char_end,
+            *_where(doc, t),
         )
         for t in times
     ]
