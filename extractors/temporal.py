@@ -488,19 +488,42 @@ class _Triggers:
         return bool(self.anchor or self.unit or self.rec or self.per or self.rel)
 
 
+def _trigger_tokens(low: str) -> tuple[list[tuple[int, int]], list[tuple[int, int, str]]]:
+    """The numbers and the trigger words of lower-cased text, each in text order."""
+    numbers: list[tuple[int, int]] = []
+    words: list[tuple[int, int, str]] = []
+    m = P.TRIGGER_AT_START.match(low)
+    if m:
+        words.append((0, m.end(), m.group()))
+    words.extend((m.start(1), m.end(), m.group(1)) for m in P.TRIGGER_AFTER_SPACE.finditer(low))
+    unordered = False  # words from the third scan go between the others: rare, sorted only then
+    for m in P.TRIGGER_AFTER_OTHER.finditer(low):
+        if m.start(1) < 0:
+            words.append((m.start(3), m.end(), m.group(3)))
+            unordered = True
+            continue
+        numbers.append((m.start(), m.end(1)))
+        if m.start(2) >= 0:
+            words.append((m.start(2), m.end(), m.group(2)))
+            unordered = True
+    if unordered:
+        words.sort()
+    return numbers, words
+
+
 def _triggers(text: str) -> _Triggers:
     t = _Triggers()
     low = text.lower()
     if len(low) != len(text):  # a few characters lower-case to two ("İ"); spans must stay aligned
         low = "".join(c.lower()[0] for c in text)
+    numbers, words = _trigger_tokens(low)
     table = P.TRIGGERS
-    for m in P.TRIGGER_TOKEN.finditer(low):
-        span = m.span()
-        f = table.get(m.group(), 0)
-        if not f or f & P.T_ANCHOR:  # a number can start an anchor ("1 januari", "2026")
-            t.anchor.append(span)
-            if not f:
-                continue
+    anchor = t.anchor
+    for s, e, w in words:
+        f = table[w]
+        span = (s, e)
+        if f & P.T_ANCHOR:
+            anchor.append(span)
         if f & P.T_UNIT:
             t.unit.append(span)
         if f & P.T_REC:
@@ -509,6 +532,9 @@ def _triggers(text: str) -> _Triggers:
             t.per.append(span)
         if f & P.T_REL:
             t.rel.append(span)
+    if numbers:  # a number can start an anchor ("1 januari", "2026")
+        anchor.extend(numbers)
+        anchor.sort()
     return t
 
 

@@ -441,9 +441,20 @@ def trie(words: Iterable[str]) -> str:
     return body + "?" if ends else body
 
 
-# Every trigger word as a whole token (a run of letters) of lower-cased text, or a number (a run of
-# digits: numbers start anchors). One scan of the block finds only these, about one token in ten:
-# splitting the block into all its tokens and looking each up took twice as long.
+# Every trigger word as a whole token (a run of letters) of lower-cased text, and every number (a run
+# of digits: numbers start anchors). A pattern that starts with a lookbehind is tried at every
+# character; these three start where the regex engine can skip ahead in C. Nineteen in twenty trigger
+# words follow a space, and a pattern led by one literal character jumps from space to space; the
+# others follow another non-letter (a bracket, a quote, a digit) or start the text. The scan of the
+# reference corpus took 70 ms with the one lookbehind-led pattern.
 _LETTERS = r"[^\W\d_]"
 _TRIGGER_WORDS = trie(w for w in TRIGGERS if re.fullmatch(_LETTERS + "+", w))  # not "z.s.m": no token
-TRIGGER_TOKEN = re.compile(rf"(?<!{_LETTERS})(?:{_TRIGGER_WORDS})(?!{_LETTERS})|\d+")
+_TRIGGER_WORD = rf"({_TRIGGER_WORDS})(?!{_LETTERS})"
+TRIGGER_AT_START = re.compile(_TRIGGER_WORD)
+TRIGGER_AFTER_SPACE = re.compile(" " + _TRIGGER_WORD)
+# At any character but a space or an ASCII letter (a fast test that drops nine in ten characters):
+# a number starts at a digit not preceded by a digit; its end is group 1, and a trigger word glued to
+# it ("2026januari") is group 2. Otherwise a trigger word after a non-letter is group 3.
+TRIGGER_AFTER_OTHER = re.compile(
+    rf"[^ a-z](?:(?<=\d)(?<!\d\d)(\d*)(?:{_TRIGGER_WORD})?|(?<=[\W\d_]){_TRIGGER_WORD})"
+)
