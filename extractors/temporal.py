@@ -298,12 +298,21 @@ def _is_name_year(text: str, a: C.Anchor) -> bool:
     )
 
 
+def _names_possible(text: str, a: C.Anchor) -> bool:
+    """False when no name of GUARD_NAMES can be in the window around the anchor: an ASCII window
+    without any of their words. Outside ASCII a case-insensitive match need not lower-case to the
+    word ("ſ" matches "s"), so such a window is always searched."""
+    window = text[max(0, a.start - _LEFT_WINDOW) : a.end + 8]
+    return not window.isascii() or P.GUARD_HINT.search(window.lower()) is not None
+
+
 def _guarded(text: str, a: C.Anchor, kind: str) -> bool:
     if not any(c.isdigit() for c in text[a.start : a.end]):
         return False  # only anchors with a number in them can be part of a name or a citation
-    for g in P.GUARD_NAMES.finditer(text, max(0, a.start - _LEFT_WINDOW), min(len(text), a.end + 8)):
-        if g.start() < a.end and a.start < g.end():
-            return True
+    if _names_possible(text, a):
+        for g in P.GUARD_NAMES.finditer(text, max(0, a.start - _LEFT_WINDOW), min(len(text), a.end + 8)):
+            if g.start() < a.end and a.start < g.end():
+                return True
     if kind not in ("y", "yr", "jy"):
         return False
     before = text[max(0, a.start - _LEFT_WINDOW) : a.start]
