@@ -298,12 +298,21 @@ def _is_name_year(text: str, a: C.Anchor) -> bool:
     )
 
 
+def _names_possible(text: str, a: C.Anchor) -> bool:
+    """False when no name of GUARD_NAMES can be in the window around the anchor: an ASCII window
+    without any of their words. Outside ASCII a case-insensitive match need not lower-case to the
+    word ("ſ" matches "s"), so such a window is always searched."""
+    window = text[max(0, a.start - _LEFT_WINDOW) : a.end + 8]
+    return not window.isascii() or P.GUARD_HINT.search(window.lower()) is not None
+
+
 def _guarded(text: str, a: C.Anchor, kind: str) -> bool:
     if not any(c.isdigit() for c in text[a.start : a.end]):
         return False  # only anchors with a number in them can be part of a name or a citation
-    for g in P.GUARD_NAMES.finditer(text, max(0, a.start - _LEFT_WINDOW), min(len(text), a.end + 8)):
-        if g.start() < a.end and a.start < g.end():
-            return True
+    if _names_possible(text, a):
+        for g in P.GUARD_NAMES.finditer(text, max(0, a.start - _LEFT_WINDOW), min(len(text), a.end + 8)):
+            if g.start() < a.end and a.start < g.end():
+                return True
     if kind not in ("y", "yr", "jy"):
         return False
     before = text[max(0, a.start - _LEFT_WINDOW) : a.start]
@@ -488,19 +497,42 @@ class _Triggers:
         return bool(self.anchor or self.unit or self.rec or self.per or self.rel)
 
 
+def _trigger_tokens(low: str) -> tuple[list[tuple[int, int]], list[tuple[int, int, str]]]:
+    """The numbers and the trigger words of lower-cased text, each in text order."""
+    numbers: list[tuple[int, int]] = []
+    words: list[tuple[int, int, str]] = []
+    m = P.TRIGGER_AT_START.match(low)
+    if m:
+        words.append((0, m.end(), m.group()))
+    words.extend((m.start(1), m.end(), m.group(1)) for m in P.TRIGGER_AFTER_SPACE.finditer(low))
+    unordered = False  # words from the third scan go between the others: rare, sorted only then
+    for m in P.TRIGGER_AFTER_OTHER.finditer(low):
+        if m.start(1) < 0:
+            words.append((m.start(3), m.end(), m.group(3)))
+            unordered = True
+            continue
+        numbers.append((m.start(), m.end(1)))
+        if m.start(2) >= 0:
+            words.append((m.start(2), m.end(), m.group(2)))
+            unordered = True
+    if unordered:
+        words.sort()
+    return numbers, words
+
+
 def _triggers(text: str) -> _Triggers:
     t = _Triggers()
     low = text.lower()
     if len(low) != len(text):  # a few characters lower-case to two ("İ"); spans must stay aligned
         low = "".join(c.lower()[0] for c in text)
+    numbers, words = _trigger_tokens(low)
     table = P.TRIGGERS
-    for m in P.TRIGGER_TOKEN.finditer(low):
-        span = m.span()
-        f = table.get(m.group(), 0)
-        if not f or f & P.T_ANCHOR:  # a number can start an anchor ("1 januari", "2026")
-            t.anchor.append(span)
-            if not f:
-                continue
+    anchor = t.anchor
+    for s, e, w in words:
+        f = table[w]
+        span = (s, e)
+        if f & P.T_ANCHOR:
+            anchor.append(span)
         if f & P.T_UNIT:
             t.unit.append(span)
         if f & P.T_REC:
@@ -509,6 +541,9 @@ def _triggers(text: str) -> _Triggers:
             t.per.append(span)
         if f & P.T_REL:
             t.rel.append(span)
+    if numbers:  # a number can start an anchor ("1 januari", "2026")
+        anchor.extend(numbers)
+        anchor.sort()
     return t
 
 
