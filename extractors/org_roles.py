@@ -134,10 +134,8 @@ class _Clauses:
                 bounds.add(i)
         for i in compress(rng, map(_BULLETS.__contains__, words[lo:hi])):
             # A bullet at the start of a line ends whatever came before it.
-            if i > 0:
-                starts, ends = toks.spans_through(i)
-                if "\n" in toks.text[ends[i - 1] : starts[i]]:
-                    bounds.add(i - 1)
+            if i > 0 and "\n" in toks.gap(i):
+                bounds.add(i - 1)
         self.bounds = bounds
         self._sorted = sorted(bounds)
 
