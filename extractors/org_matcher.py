@@ -65,10 +65,10 @@ _MAX_ACRONYM_MIXED_LEN = 4
 
 
 def is_acronym(word: str) -> bool:
-    letters = [c for c in word if c.isalpha()]
+    letters = "".join(filter(str.isalpha, word))
     if not letters:
         return False
-    upper = sum(c.isupper() for c in letters)
+    upper = sum(map(str.isupper, letters))
     return upper == len(letters) or (len(letters) <= _MAX_ACRONYM_MIXED_LEN and upper >= 2)
 
 
@@ -77,10 +77,10 @@ def _strip_article(alias: str) -> str:
     matching (see `_name_article`), because an article as a pattern's first word would open a
     window at every "de" of the text."""
     low = alias.lower()
-    for art in ARTICLES:
-        if low.startswith(art):
-            return alias[len(art) :]
-    return alias
+    if not low.startswith(ARTICLES):  # most names: one C-level test
+        return alias
+    art = next(art for art in ARTICLES if low.startswith(art))
+    return alias[len(art) :]
 
 
 def _name_article(name: str) -> str | None:
@@ -132,7 +132,7 @@ class OrgMatcher:
                 words = tokenize(alias).words
                 if not words:
                     continue
-                letter_words = [w for w in words if any(c.isalpha() for c in w)]
+                letter_words = [w for w in words if any(map(str.isalpha, w))]
                 sensitive = form in entry.case_sensitive or (
                     bool(letter_words) and all(is_acronym(w) for w in letter_words)
                 )
@@ -161,13 +161,16 @@ class OrgMatcher:
                 continue
             compound = False
             # A hyphen glued to the name and a word after it: "NZa-tarieven", "SER-advies", "AZWA-\npartijen".
-            if e + 1 < n and words[e] == "-" and words[e + 1][0].isalpha():
-                starts, ends = toks.spans_through(e + 1)
-                gap = toks.text[ends[e] : starts[e + 1]]
-                if starts[e] == ends[e - 1] and (gap == "" or "\n" in gap):
-                    if words[e + 1].lower() not in COMPOUND_MENTION_HEADS:
-                        continue
-                    compound = True
+            if (
+                e + 1 < n
+                and words[e] == "-"
+                and words[e + 1][0].isalpha()
+                and toks.gap(e) == ""
+                and ((gap := toks.gap(e + 1)) == "" or "\n" in gap)
+            ):
+                if words[e + 1].lower() not in COMPOUND_MENTION_HEADS:
+                    continue
+                compound = True
             art = self._name_article.get(info.org_id)
             if art and s > 0 and low[s - 1] == art:
                 s -= 1  # "De Nederlandse GGZ": the article belongs to the name
@@ -224,9 +227,8 @@ class OrgMatcher:
         """Mentions and (with `unknown`) unknown organisation-like names, tokenising the text once."""
         toks = tokenize(text)
         cands, dropped = self._merge_and_filter(toks, self._candidates(toks))
-        starts, ends = toks.spans_through(cands[-1].end - 1) if cands else ([], [])
-        spans = [(starts[c.start], ends[c.end - 1]) for c in cands]
-        unknowns = find_unknown(text, spans, self.registry.knows) if unknown else []
+        spans = [(toks.start(c.start), toks.end(c.end - 1)) for c in cands]
+        unknowns = find_unknown(text, spans, self.registry.knows, toks.low) if unknown else []
         if not cands:
             return [], unknowns
         roles = assign_roles(toks, [(c.start, c.end, c.compound) for c in cands], dropped, self.roles)
@@ -268,7 +270,7 @@ def _mention(org_id: str, surface: str, role: Role, start: int, end: int) -> Org
 def _outside_urls(toks: Tokens, cands: list[_Cand]) -> list[_Cand]:
     urls = [m.span() for m in _URL_RE.finditer(toks.text)]
     return [
-        c for c in cands if not any(s <= toks.starts[c.start] and toks.ends[c.end - 1] <= e for s, e in urls)
+        c for c in cands if not any(s <= toks.start(c.start) and toks.end(c.end - 1) <= e for s, e in urls)
     ]
 
 

@@ -37,7 +37,9 @@ class PhraseIndex:
         # lower-cased first word -> (one-word patterns, lower-cased second word -> longer patterns).
         # Keying the longer ones on their second word too checks a frequent first word ("zorg",
         # "partijen") with one lookup instead of a comparison per pattern.
-        self._by_first: dict[str, tuple[list[_Pattern], dict[str, list[_Pattern]]]] = {}
+        # The one-word patterns are stored with their length (1), in the shape of a hit
+        # (pattern, length): a word that starts no longer match takes them as they are.
+        self._by_first: dict[str, tuple[list[tuple[_Pattern, int]], dict[str, list[_Pattern]]]] = {}
         self._count = 0
 
     def add(self, words: Sequence[str], key: int, *, case_sensitive: bool = False) -> None:
@@ -48,7 +50,7 @@ class PhraseIndex:
         pattern = _Pattern(self._count, key, tuple(words) if case_sensitive else None, low[2:])
         singles, by_second = self._by_first.setdefault(low[0], ([], {}))
         if len(words) == 1:
-            singles.append(pattern)
+            singles.append((pattern, 1))
         else:
             by_second.setdefault(low[1], []).append(pattern)
         self._count += 1
@@ -66,21 +68,22 @@ class PhraseIndex:
         folded_hits: list[tuple[int, int, int]] = []
         for i in compress(range(n), map(by_first.__contains__, low)):
             singles, by_second = by_first[low[i]]
-            longer = by_second.get(low[i + 1]) if i + 1 < n else None
-            here = [(p, i + 1) for p in singles]
+            longer = by_second.get(low[i + 1]) if by_second and i + 1 < n else None
+            here = singles
             if longer:
+                here = singles.copy()
                 for p in longer:
                     # A slice cut short by the end of the text is shorter than `rest`, so never equal.
-                    end = i + 2 + len(p.rest)
-                    if low[i + 2 : end] == p.rest:
-                        here.append((p, end))
+                    size = 2 + len(p.rest)
+                    if low[i + 2 : i + size] == p.rest:
+                        here.append((p, size))
                 if singles:
                     here.sort(key=_order)
-            for p, end in here:
+            for p, size in here:
                 if p.cased is None:
-                    folded_hits.append((p.key, i, end))
-                elif tuple(words[i:end]) == p.cased:
-                    cased_hits.append((p.key, i, end))
+                    folded_hits.append((p.key, i, i + size))
+                elif tuple(words[i : i + size]) == p.cased:
+                    cased_hits.append((p.key, i, i + size))
         return cased_hits + folded_hits
 
 

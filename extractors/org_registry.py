@@ -43,6 +43,8 @@ ARTICLES = ("de ", "het ", "een ", "'t ", "’t ")
 _TRAILING_NOTE = re.compile(r"\s*\([^()]*\)\s*$")
 _SPACES = re.compile(r"\s+")
 _HYPHEN_SPACES = re.compile(r"\s*-\s*(?=\w)")
+# Space after a hyphen, except in an ellipsis ("ECD- en EPD-leveranciers").
+_HYPHEN_GAP = re.compile(r"-\s+(?!(?:en|of|tot)\b)")
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "\u00a0": " "})
 
 
@@ -58,7 +60,7 @@ def normalise_name(text: str) -> str:
     """
     s = unicodedata.normalize("NFC", text).translate(_QUOTES).strip()
     s = _SPACES.sub(" ", s).lower()
-    s = re.sub(r"-\s+(?!(?:en|of|tot)\b)", "-", s)
+    s = _HYPHEN_GAP.sub("-", s)
     for art in ARTICLES:
         if s.startswith(art):
             s = s[len(art) :]
@@ -67,8 +69,8 @@ def normalise_name(text: str) -> str:
 
 
 def _looks_like_acronym(form: str) -> bool:
-    letters = [c for c in form if c.isalpha()]
-    upper = sum(c.isupper() for c in letters)
+    letters = "".join(filter(str.isalpha, form))
+    upper = sum(map(str.isupper, letters))
     # All capitals (ZIN, V&VN) or short with two capitals (NZa): the matcher's acronym rule.
     return (
         bool(letters)

@@ -62,6 +62,7 @@ class RoleLexicon:
     subject_words: frozenset[str]
     clause_starters: frozenset[str]
     hard_boundaries: frozenset[str]  # clause starters and boundary punctuation, for `_Clauses`
+    clause_marks: frozenset[str]  # lower-cased tokens that may end a clause: the scan of `_Clauses`
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> RoleLexicon:
@@ -104,6 +105,7 @@ def _load(path: str) -> RoleLexicon:
         subject_words=frozenset(raw["subject_words"]),
         clause_starters=frozenset(raw["clause_starters"]),
         hard_boundaries=frozenset(raw["clause_starters"]) | _HARD_BOUNDARY,
+        clause_marks=frozenset(raw["clause_starters"]) | _HARD_BOUNDARY | _SENTENCE_END | _BULLETS,
     )
 
 
@@ -121,25 +123,28 @@ class _Clauses:
         """Boundaries among tokens [lo, hi): the stretch that the mentions' clauses can reach."""
         words = toks.words
         n = len(words)
-        rng = range(lo, hi)
-        bounds = set(compress(rng, map(lex.hard_boundaries.__contains__, low[lo:hi])))
-        for i in compress(rng, map(_SENTENCE_END.__contains__, words[lo:hi])):
-            # A full stop ends a sentence before a capital, digit or bullet, not inside "o.a. de".
-            if (
-                i + 1 >= n
-                or words[i + 1][0].isupper()
-                or words[i + 1][0].isdigit()
-                or words[i + 1] in _BULLETS
-            ):
-                bounds.add(i)
-        for i in compress(rng, map(_BULLETS.__contains__, words[lo:hi])):
+        hard = lex.hard_boundaries
+        ends: list[int] = []  # in increasing order, as the scan finds them
+        # One scan over the lower-cased tokens finds every token that may matter ("O" is "o" there:
+        # the bullet test below reads the token as written).
+        for i in compress(range(lo, hi), map(lex.clause_marks.__contains__, low[lo:hi])):
+            w = words[i]
             # A bullet at the start of a line ends whatever came before it.
-            if i > 0:
-                starts, ends = toks.spans_through(i)
-                if "\n" in toks.text[ends[i - 1] : starts[i]]:
-                    bounds.add(i - 1)
-        self.bounds = bounds
-        self._sorted = sorted(bounds)
+            if w in _BULLETS and i > 0 and "\n" in toks.gap(i) and (not ends or ends[-1] != i - 1):
+                ends.append(i - 1)
+            if low[i] in hard or (
+                # A full stop ends a sentence before a capital, digit or bullet, not inside "o.a. de".
+                w in _SENTENCE_END
+                and (
+                    i + 1 >= n
+                    or words[i + 1][0].isupper()
+                    or words[i + 1][0].isdigit()
+                    or words[i + 1] in _BULLETS
+                )
+            ):
+                ends.append(i)
+        self.bounds = set(ends)
+        self._sorted = ends
 
     def is_boundary(self, i: int) -> bool:
         """Token i ends a clause (the token itself belongs to neither side)."""
@@ -256,9 +261,11 @@ def _group_role(gs, ge, toks, low, lex, clauses, skip_back, role_at, mention_tok
             return role_at[j]
         if low[j] in lex.involve_verbs:
             return Role.involved
-        cue = _cue_before(low, j, cs, lex)
-        if cue is not None and cue[0] in lex.strong:
-            return cue[1]
+        # The test that opens `_cue_before`, here to spare a call per word of a long clause.
+        if low[j] in lex.before_last:
+            cue = _cue_before(low, j, cs, lex)
+            if cue is not None and cue[0] in lex.strong:
+                return cue[1]
     return Role.mentioned
 
 

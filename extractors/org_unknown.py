@@ -16,7 +16,7 @@ sentence starts. Names inside a registry mention are not reported.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
@@ -48,6 +48,7 @@ _LEGAL_FORMS = (
     "Alliantie",
     "Bureau",
 )
+_LEGAL_FORMS_LOW = frozenset(form.lower() for form in _LEGAL_FORMS)
 
 # Capitals (and &) only; digits glued after them are a footnote number or a year and fall off.
 _ACRONYM = re.compile(r"([A-Z](?<![\w&.-][A-Z])[A-Z&]{1,5})(?=\d{0,3}(?![\w&]))")
@@ -130,13 +131,28 @@ def _shouting(text: str, start: int, end: int) -> bool:
     return letters >= 4 and sum(map(str.isupper, around)) / letters > SHOUTING_SHARE
 
 
+def _may_name_legal_form(text: str, low_words: Collection[str] | None) -> bool:
+    """False where `_LEGAL_FORM` cannot match. A match starts with a form that is a whole token
+    (a non-word character before it, whitespace after it), or the end of one joined by "&"
+    ("Zorg&Stichting"): without "&" in the text, one set test over the tokens already hashed
+    for the phrase lookup decides, instead of a substring search per form."""
+    if low_words is None or "&" in text:
+        return any(form in text for form in _LEGAL_FORMS)
+    return not _LEGAL_FORMS_LOW.isdisjoint(low_words)
+
+
 def find_unknown(
-    text: str, known: list[tuple[int, int]], is_known: Callable[[str], bool] = lambda _: False
+    text: str,
+    known: list[tuple[int, int]],
+    is_known: Callable[[str], bool] = lambda _: False,
+    low_words: Collection[str] | None = None,
 ) -> list[UnknownOrganisation]:
     """Unknown organisation-like names in `text`.
 
     `known` are the spans of registry mentions; `is_known(surface)` says whether the registry has
-    the name although it was no mention here (the "VWS" of "VWS-begroting").
+    the name although it was no mention here (the "VWS" of "VWS-begroting"). `low_words`, the
+    lower-cased tokens of `text` (extractors.org_tokens) if the caller has them, make a cheaper
+    test for legal forms.
     """
     stop = load_stoplist()
     verbs = RoleLexicon.load().verbs
@@ -154,7 +170,7 @@ def find_unknown(
         found[(start, end)] = surface
     # The legal-form scan costs as much as the others; the forms themselves are rare, and plain
     # substring tests (a fraction of the cost) rule it out for almost every block.
-    if any(form in text for form in _LEGAL_FORMS):
+    if _may_name_legal_form(text, low_words):
         for m in _LEGAL_FORM.finditer(text):
             surface = " ".join(m.group(0).rstrip(".,'’").split())
             end = m.start() + len(m.group(0).rstrip(".,'’"))
