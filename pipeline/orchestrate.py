@@ -223,7 +223,11 @@ def _new_pool(workers: int) -> ProcessPoolExecutor:
     import multiprocessing
 
     context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
-    return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_init)
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_init)
+    # The pool forks its workers on the first submit. A no-op goes first, so they fork (and start
+    # warming up) before the costs that order the first documents are estimated.
+    pool.submit(os.getpid)
+    return pool
 
 
 def _worker_init() -> None:
