@@ -2,9 +2,11 @@
 
 With two workers, a large document started last keeps one core busy alone at the end of the run
 (on the reference corpus: the 583 KB text bundle, 8th of 10 in path order, ran 0.4 s past every
-other document). Only the order matters, so rough figures do. Measured on the reference corpus and
-the bench corpus (one process, reading and extracting): a printed PDF page costs 6-12 ms, a byte of text 2.4 us, a byte of a .docx 0.4 us (its zip holds
-images that cost nothing).
+other document). Only the order matters, so rough figures do, but their ratios should be current:
+the writer loads results in path order, so which large document runs last decides how much loading
+is left when the workers are done. Measured on the reference corpus and the bench corpus (one
+process, reading and extracting, November 2026): a printed PDF page costs 7-12 ms (10 on average), a
+byte of text 1.3-1.8 us, a byte of a .docx 0.4 us (its zip holds images that cost nothing).
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 SECONDS_PER_PDF_PAGE = 0.010
-SECONDS_PER_TEXT_BYTE = 2.4e-6
+SECONDS_PER_TEXT_BYTE = 1.5e-6
 SECONDS_PER_OTHER_BYTE = 0.4e-6
 # A sheet this much wider than high holds two printed pages side by side (A4 portrait is 0.71).
 SPREAD_ASPECT = 1.2

@@ -121,7 +121,7 @@ def local_executor(jobs: int) -> Executor:
     def run(tasks: list[Task]) -> Iterator[FileResult]:
         if len(tasks) <= 1:
             return (process_file(path, sha) for path, sha in tasks)
-        return iter(_OrderedPool(tasks, max(1, min(jobs, len(tasks)))))
+        return _OrderedPool(tasks, max(1, min(jobs, len(tasks))))
 
     return run
 
@@ -140,8 +140,23 @@ class _OrderedPool:
         self.todo: deque[Task] = deque(tasks)
         self.window: deque[tuple[Task, Future[FileResult]]] = deque()
         self.limit = workers * IN_FLIGHT_PER_WORKER
+        self._finished = False
         self.pool = _new_pool(workers)
         self._fill()
+        self._results = self._ordered()
+
+    def __iter__(self) -> Iterator[FileResult]:
+        return self
+
+    def __next__(self) -> FileResult:
+        return next(self._results)
+
+    def close(self) -> None:
+        """Stop the workers without waiting for the documents they are on."""
+        self._results.close()
+        if not self._finished:
+            _terminate(self.pool)
+            self.pool.shutdown(wait=False, cancel_futures=True)
 
     def _fill(self) -> None:
         entering = [self.todo.popleft() for _ in range(min(self.limit - len(self.window), len(self.todo)))]
@@ -157,8 +172,7 @@ class _OrderedPool:
                 break
             self.window.append((task, futures[task]))
 
-    def __iter__(self) -> Iterator[FileResult]:
-        finished = False
+    def _ordered(self) -> Iterator[FileResult]:
         try:
             while self.window or self.todo:
                 if not self.window:  # the pool broke before anything could be submitted
@@ -176,11 +190,11 @@ class _OrderedPool:
                 result.path = task[0]  # the path as given, to report it exactly as the user wrote it
                 self._fill()
                 yield result
-            finished = True
+            self._finished = True
         finally:
-            if not finished:  # interrupted (Ctrl-C) or failed: do not wait for documents in progress
+            if not self._finished:  # interrupted (Ctrl-C) or failed: do not wait for documents in progress
                 _terminate(self.pool)
-            self.pool.shutdown(wait=finished, cancel_futures=True)
+            self.pool.shutdown(wait=self._finished, cancel_futures=True)
 
     def _recover(self, head: list[Task]) -> Iterator[FileResult]:
         """A worker died (the OOM killer, a crash inside a C library) and took the pool with it.
@@ -201,7 +215,7 @@ class _OrderedPool:
 
 def _terminate(pool: ProcessPoolExecutor) -> None:
     # ProcessPoolExecutor has no public way to stop busy workers before Python 3.14.
-    for process in list(getattr(pool, "_processes", {}).values()):
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
         process.kill()
 
 
@@ -209,7 +223,11 @@ def _new_pool(workers: int) -> ProcessPoolExecutor:
     import multiprocessing
 
     context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
-    return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_init)
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_init)
+    # The pool forks its workers on the first submit. A no-op goes first, so they fork (and start
+    # warming up) before the costs that order the first documents are estimated.
+    pool.submit(os.getpid)
+    return pool
 
 
 def _worker_init() -> None:
@@ -278,6 +296,54 @@ def _isolated_child(task: Task, send: object) -> None:
 # --- the run -------------------------------------------------------------------------------------
 
 
+@dataclass
+class _Plan:
+    """What a run has to do, decided from the files and what the database holds."""
+
+    tasks: list[Task] = field(default_factory=list)
+    failures: list[tuple[str, str]] = field(default_factory=list)  # (path, reason) to record
+    touched: list[tuple[str, str, str]] = field(default_factory=list)  # unchanged files seen anew
+    duplicates: list[tuple[Path, str, str]] = field(default_factory=list)  # (path, sha, first copy)
+    known_files: dict[str, str] = field(default_factory=dict)  # path -> sha256 before this run
+
+
+def _plan(files: list[Path], store: Store, stats: RunStats, reporter: Reporter) -> _Plan:
+    """Hash every file and decide its fate; nothing is written to the database yet."""
+    plan = _Plan(known_files=store.known_files())
+    known = store.known_hashes()
+    known_files = plan.known_files
+    # Copies of one file (same bytes, same suffix) in this run are extracted once; the copies
+    # then share the outcome of the first: its document, or its failure.
+    first_of: dict[tuple[str, str], str] = {}
+    for path in files:
+        resolved = safe_text(str(path.resolve()))  # as the store keeps it
+        if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+            plan.tasks.append((str(path), ""))  # process_file names the reason in one line
+            continue
+        try:
+            sha = sha256_file(path)
+        except OSError as exc:
+            reason = f"cannot read file: {exc.strerror or exc}"
+            reporter.failure(str(path), reason)
+            plan.failures.append((str(path), reason))
+            stats.failed += 1
+            continue
+        if sha in known:
+            stats.unchanged += 1
+            if known_files.get(resolved) != sha:
+                plan.touched.append((resolved, sha, known[sha]))
+            continue
+        key = (sha, path.suffix.lower())
+        if key in first_of:
+            plan.duplicates.append((path, sha, first_of[key]))
+            continue
+        first_of[key] = str(path)
+        if resolved in known_files:
+            reporter.note(f"changed: {path} (loading as a new version)")
+        plan.tasks.append((str(path), sha))
+    return plan
+
+
 def extract(
     paths: list[Path],
     db: Path,
@@ -289,61 +355,43 @@ def extract(
     stats = RunStats()
     files, problems, folders = discover(paths)
     stats.discovered = len(files)
-    with Store(db) as store:
+    with Store(db, prepare=False) as store:
         for path, reason in problems:
             reporter.failure(str(path), reason)
-            store.record_failure(str(path), reason)
             stats.failed += 1
-        known = store.known_hashes()
-        known_files = store.known_files()
-        tasks: list[Task] = []
-        # Copies of one file (same bytes, same suffix) in this run are extracted once; the copies
-        # then share the outcome of the first: its document, or its failure.
-        first_of: dict[tuple[str, str], str] = {}
-        duplicates: list[tuple[Path, str, str]] = []  # (path, sha, path of the first copy)
-        for path in files:
-            resolved = safe_text(str(path.resolve()))  # as the store keeps it
-            if path.suffix.lower() not in SUPPORTED_SUFFIXES:
-                tasks.append((str(path), ""))  # process_file names the reason in one line
-                continue
-            try:
-                sha = sha256_file(path)
-            except OSError as exc:
-                reporter.failure(str(path), f"cannot read file: {exc.strerror or exc}")
-                store.record_failure(str(path), f"cannot read file: {exc.strerror or exc}")
-                stats.failed += 1
-                continue
-            if sha in known:
-                stats.unchanged += 1
-                if known_files.get(resolved) != sha:
-                    store.touch_file(resolved, sha, known[sha])
-                continue
-            key = (sha, path.suffix.lower())
-            if key in first_of:
-                duplicates.append((path, sha, first_of[key]))
-                continue
-            first_of[key] = str(path)
-            if resolved in known_files:
-                reporter.note(f"changed: {path} (loading as a new version)")
-            tasks.append((str(path), sha))
-        stats.removed = _removed(known_files, folders, files)
+        plan = _plan(files, store, stats, reporter)
+        # The workers start (and warm up) now; the store brings its schema up to date meanwhile.
+        results = executor(plan.tasks) if plan.tasks else iter(())
+        try:
+            store.prepare()
+        except BaseException:
+            close = getattr(results, "close", None)
+            if close is not None:  # stop the workers rather than wait for them at exit
+                close()
+            raise
+        for path, reason in problems:
+            store.record_failure(str(path), reason)
+        for path_text, reason in plan.failures:
+            store.record_failure(path_text, reason)
+        for resolved, sha, document_id in plan.touched:
+            store.touch_file(resolved, sha, document_id)
+        stats.removed = _removed(plan.known_files, folders, files)
         for gone in stats.removed:
             reporter.note(f"removed from corpus (kept in the database): {gone}")
-        if not tasks:
+        if not plan.tasks:
             stats.seconds = time.perf_counter() - started
             reporter.nothing_to_do(stats)
             store.record_run(started_at, 0, stats.unchanged, stats.failed, stats.seconds)
             return stats
 
-        results = executor(tasks)
-        reporter.start(len(tasks))
+        reporter.start(len(plan.tasks))
         failed: dict[str, str] = {}
         for result in results:
             reason = _write(store, result, stats, reporter)
             if reason is not None:
                 failed[result.path] = reason
-        loaded = store.known_hashes() if duplicates else {}
-        for path, sha, first in duplicates:
+        loaded = store.known_hashes() if plan.duplicates else {}
+        for path, sha, first in plan.duplicates:
             document_id = loaded.get(sha)
             if document_id is not None:
                 store.touch_file(str(path.resolve()), sha, document_id)

@@ -88,7 +88,10 @@ class LoadOutcome:
 
 
 class Store:
-    def __init__(self, path: Path | str) -> None:
+    def __init__(self, path: Path | str, *, prepare: bool = True) -> None:
+        """Open (and create) the database. With `prepare=False` only the connection is made: what is
+        loaded can be read at once, and `prepare` brings schema and registry up to date later (the
+        extract run forks its workers in between, so they warm up while this runs)."""
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
@@ -99,7 +102,8 @@ class Store:
         self.conn.execute("PRAGMA synchronous = NORMAL")
         self._documents_written = 0
         self._pause = _pause_hook()
-        self._ensure_schema()
+        if prepare:
+            self.prepare()
 
     def close(self) -> None:
         self.conn.close()
@@ -112,7 +116,7 @@ class Store:
 
     # --- schema -----------------------------------------------------------------------------------
 
-    def _ensure_schema(self) -> None:
+    def prepare(self) -> None:
         """Create or update the schema, but only when the scripts changed since the last run.
 
         Re-running the script on every open would recreate the views each time, which costs a
@@ -191,13 +195,18 @@ class Store:
     # --- reading ----------------------------------------------------------------------------------
 
     def known_hashes(self) -> dict[str, str]:
-        return {
-            r["sha256"]: r["document_id"]
-            for r in self.conn.execute("SELECT sha256, document_id FROM documents")
-        }
+        return {r["sha256"]: r["document_id"] for r in self._rows("SELECT sha256, document_id FROM documents")}
 
     def known_files(self) -> dict[str, str]:
-        return {r["path"]: r["sha256"] for r in self.conn.execute("SELECT path, sha256 FROM files")}
+        return {r["path"]: r["sha256"] for r in self._rows("SELECT path, sha256 FROM files")}
+
+    def _rows(self, sql: str) -> list[sqlite3.Row]:
+        try:
+            return self.conn.execute(sql).fetchall()
+        except sqlite3.OperationalError:
+            if self._meta("schema") is None:  # not prepared yet, and new: nothing is loaded
+                return []
+            raise
 
     def query(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
         return list(self.conn.execute(sql, params))
