@@ -361,9 +361,7 @@ class BlockBuilder:
             return draft
         if line.x0 - region.x0 <= (self.markers[0] if self.markers else 0) + INDENT_TOLERANCE:
             self.markers = []
-        draft = Draft(
-            _PARAGRAPH, [(line.text, line.refs)], page, source_page, size=line.size, lines=[line]
-        )
+        draft = Draft(_PARAGRAPH, [(line.text, line.refs)], page, source_page, size=line.size, lines=[line])
         self.drafts.append(draft)
         return draft
 
@@ -391,11 +389,7 @@ class BlockBuilder:
                 len(d.parts) > HEADING_MAX_LINES or len(text) > HEADING_MAX_CHARS or text.endswith(",")
             ):
                 kind = _PARAGRAPH
-            level = (
-                level_of.get((round(d.size * 2) / 2, d.bold, d.italic))
-                if kind == _HEADING
-                else d.level
-            )
+            level = level_of.get((round(d.size * 2) / 2, d.bold, d.italic)) if kind == _HEADING else d.level
             footnote_refs = [
                 trusted(FootnoteRef, {"number": n, "offset": o}, _REF_FIELDS)
                 for o, n in refs

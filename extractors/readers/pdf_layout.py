@@ -176,7 +176,9 @@ def _is_toc_row(row: list[Seg]) -> bool:
 def find_tables(unit: Unit) -> tuple[list[Table], float | None]:
     """Tables (taken out of `segs`) and, for a table-of-contents page, the font size of its entries."""
     rows = _rows(unit.segs)
-    toc_rows = [(r, n) for r in rows if (n := _toc_number(r)) is not None]
+    # A row can close with a page number only if its last (stripped) cell ends in a digit: most rows
+    # are told apart by that alone.
+    toc_rows = [(r, n) for r in rows if r[-1].text[-1:].isdigit() and (n := _toc_number(r)) is not None]
     numbers = [n for _, n in toc_rows]
     toc_size = None
     # Contents pages list ascending page numbers; numbers closing table rows go up and down.
