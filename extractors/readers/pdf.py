@@ -104,7 +104,8 @@ def _read(path: Path) -> Document:
             referenced |= adopt_unraised_marks(unit, on_page - referenced)
     for unit in units:
         for s in unit.segs:
-            restore_marks(s, footnote_numbers)
+            if s.refs:  # (most segments have no marks: skip the call)
+                restore_marks(s, footnote_numbers)
         tables, toc_size = find_tables(unit)
         unit.regions = reading_order(unit, body, tables, toc_size)
     letter = read_letter(units)

@@ -61,6 +61,14 @@ _HAS_WORD = re.compile(r"[^\W\d_]{2,}")
 # "[B2] We bevorderen ...", "C3a Transparantie ...", "3.1 Afwenden ...".
 _NUMBERED_TITLE = re.compile(r"^(?:\[[A-Z]?\d+[a-z]?\]|[A-Z]\d{1,2}[a-z]?|\d+(?:\.\d+)*\.?)\s+[A-Z\[(]")
 
+# The block kinds as module constants: an enum member lookup (BlockKind.heading) costs about five
+# times a global, and these are compared for every line and draft.
+_HEADING = BlockKind.heading
+_PARAGRAPH = BlockKind.paragraph
+_LIST_ITEM = BlockKind.list_item
+_TABLE = BlockKind.table
+_CONTINUABLE = (_PARAGRAPH, _LIST_ITEM)
+
 
 @dataclass(slots=True)
 class Draft:
@@ -153,7 +161,7 @@ class BlockBuilder:
                 self.open = None
                 self.markers = []
                 self.drafts.append(
-                    Draft(BlockKind.table, [], page, unit.source_page, cells=item.rows),
+                    Draft(_TABLE, [], page, unit.source_page, cells=item.rows),
                 )
                 first = False
                 continue
@@ -178,13 +186,13 @@ class BlockBuilder:
             ):
                 cur.parts.append((line.text, line.refs))
                 cur.lines.append(line)
-                if cur.kind == BlockKind.list_item and line.x0 - region.x0 > cur.marker_x + INDENT_TOLERANCE:
+                if cur.kind == _LIST_ITEM and line.x0 - region.x0 > cur.marker_x + INDENT_TOLERANCE:
                     cur.hanging = True
                 prev = line
                 continue
             cur = self._start(line, kind, page, unit.source_page, region)
             prev = line
-        if cur is not None and cur.kind in (BlockKind.paragraph, BlockKind.list_item):
+        if cur is not None and cur.kind in _CONTINUABLE:
             self.open = cur
         elif cur is not None:
             self.open = None
@@ -255,7 +263,7 @@ class BlockBuilder:
     def _same_block(
         self, cur: Draft, prev: Line, line: Line, kind: str, region: Region, right: float
     ) -> bool:
-        if cur.kind == BlockKind.heading:
+        if cur.kind == _HEADING:
             return (
                 kind == "heading"
                 and len(cur.parts) < HEADING_MAX_LINES
@@ -276,8 +284,8 @@ class BlockBuilder:
         if self._gap(prev, line) or abs(line.size - prev.size) > SIZE_CHANGE * prev.size:
             return False
         if kind == "toc":
-            return cur.kind == BlockKind.paragraph and len(cur.parts) < TOC_ENTRY_MAX_LINES
-        if cur.kind == BlockKind.list_item:
+            return cur.kind == _PARAGRAPH and len(cur.parts) < TOC_ENTRY_MAX_LINES
+        if cur.kind == _LIST_ITEM:
             indent = line.x0 - region.x0
             if indent > cur.marker_x + INDENT_TOLERANCE:
                 return True  # under the item's text (hanging indent): still this item
@@ -315,7 +323,7 @@ class BlockBuilder:
         if kind == "heading":
             self.markers = []
             draft = Draft(
-                BlockKind.heading,
+                _HEADING,
                 [(line.text, line.refs)],
                 page,
                 source_page,
@@ -339,7 +347,7 @@ class BlockBuilder:
                 self.markers.append(indent)
             refs = [(o - cut, n) for o, n in line.refs if o >= cut]
             draft = Draft(
-                BlockKind.list_item,
+                _LIST_ITEM,
                 [(line.text[cut:], refs)],
                 page,
                 source_page,
@@ -353,9 +361,7 @@ class BlockBuilder:
             return draft
         if line.x0 - region.x0 <= (self.markers[0] if self.markers else 0) + INDENT_TOLERANCE:
             self.markers = []
-        draft = Draft(
-            BlockKind.paragraph, [(line.text, line.refs)], page, source_page, size=line.size, lines=[line]
-        )
+        draft = Draft(_PARAGRAPH, [(line.text, line.refs)], page, source_page, size=line.size, lines=[line])
         self.drafts.append(draft)
         return draft
 
@@ -363,14 +369,14 @@ class BlockBuilder:
 
     def finish(self, vocab: Container[str], valid_footnotes: Collection[int]) -> list[Block]:
         styles = sorted(
-            {(round(d.size * 2) / 2, d.bold, d.italic) for d in self.drafts if d.kind == BlockKind.heading},
+            {(round(d.size * 2) / 2, d.bold, d.italic) for d in self.drafts if d.kind == _HEADING},
             key=lambda s: (-s[0], not s[1], s[2]),
         )
         level_of = {s: i + 1 for i, s in enumerate(styles)}
         blocks: list[Block] = []
         drafts, self.drafts = self.drafts, []
         for d in drafts:
-            if d.kind == BlockKind.table:
+            if d.kind == _TABLE:
                 rows = d.cells or []
                 blocks.append(_block(d.kind, "\n".join("\t".join(r) for r in rows), d, cells=rows))
                 continue
@@ -379,15 +385,11 @@ class BlockBuilder:
             if not text:
                 continue
             kind = d.kind
-            if kind == BlockKind.heading and (
+            if kind == _HEADING and (
                 len(d.parts) > HEADING_MAX_LINES or len(text) > HEADING_MAX_CHARS or text.endswith(",")
             ):
-                kind = BlockKind.paragraph
-            level = (
-                level_of.get((round(d.size * 2) / 2, d.bold, d.italic))
-                if kind == BlockKind.heading
-                else d.level
-            )
+                kind = _PARAGRAPH
+            level = level_of.get((round(d.size * 2) / 2, d.bold, d.italic)) if kind == _HEADING else d.level
             footnote_refs = [
                 trusted(FootnoteRef, {"number": n, "offset": o}, _REF_FIELDS)
                 for o, n in refs

@@ -86,11 +86,13 @@ def mark_furniture(units: list[Unit]) -> None:
     totals: Counter[str] = Counter()
     for (key, _), hits in zoned.items():
         totals[key] += len(hits)
-    heads = {k[:3] for k, _ in zoned}
+    # Only keys that repeat on enough pages ever have their total read, so only texts that may fold
+    # to one of those are counted (segment texts are stripped: a key opens with its text's head).
+    heads = {k[:3] for (k, _), hits in zoned.items() if len(hits) >= min_pages}
     for s in outside:
         if len(s.text) <= longest:
             head = s.text[:3].lower()
-            if head in heads or any(c.isdigit() for c in head):
+            if head in heads or any(map(str.isdigit, head)):
                 totals[_key(s.text)] += 1
     running: dict[tuple[str, str], float] = {}  # (key, zone) -> typical baseline
     for (key, zone), hits in zoned.items():

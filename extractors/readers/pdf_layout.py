@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from extractors.readers.pdf_page import Seg
 
@@ -39,6 +41,8 @@ MIN_TOC_ROWS = 3
 _TOC_NUMBER = re.compile(r"^\d{1,3}$")
 _LEADER = re.compile(r"(?:\.\s?){4,}\s*(\d{1,3})$|…\s*(\d{1,3})$")
 _WORDS = re.compile(r"[^\W\d_]{2,}")
+_X0 = attrgetter("x0")
+_BASE_X0 = attrgetter("base", "x0")
 
 
 @dataclass(slots=True)
@@ -144,7 +148,7 @@ def _rows(segs: list[Seg]) -> list[list[Seg]]:
     rows: dict[int, list[Seg]] = {}
     for s in segs:
         rows.setdefault(s.row, []).append(s)
-    return [sorted(r, key=lambda s: s.x0) for _, r in sorted(rows.items())]
+    return [r if len(r) == 1 else sorted(r, key=_X0) for _, r in sorted(rows.items())]
 
 
 def _leader(text: str) -> re.Match[str] | None:
@@ -172,7 +176,9 @@ def _is_toc_row(row: list[Seg]) -> bool:
 def find_tables(unit: Unit) -> tuple[list[Table], float | None]:
     """Tables (taken out of `segs`) and, for a table-of-contents page, the font size of its entries."""
     rows = _rows(unit.segs)
-    toc_rows = [(r, n) for r in rows if (n := _toc_number(r)) is not None]
+    # A row can close with a page number only if its last (stripped) cell ends in a digit: most rows
+    # are told apart by that alone.
+    toc_rows = [(r, n) for r in rows if r[-1].text[-1:].isdigit() and (n := _toc_number(r)) is not None]
     numbers = [n for _, n in toc_rows]
     toc_size = None
     # Contents pages list ascending page numbers; numbers closing table rows go up and down.
@@ -231,29 +237,21 @@ def _close_table(run: list[list[Seg]], tables: list[Table], taken: set[int]) -> 
 # -- columns and reading order ---------------------------------------------------------------------------
 
 
-class _Item:
-    """A segment or a table, as a box for the column analysis."""
-
-    __slots__ = ("bottom", "obj", "top", "x0", "x1")
-
-    def __init__(self, obj: Seg | Table) -> None:
-        self.obj = obj
-        self.x0 = obj.x0
-        self.x1 = obj.x1
-        self.top = obj.top
-        self.bottom = obj.bottom
+# A segment or a table, as a box for the column analysis (x0, x1, top, bottom). The column analysis
+# reads mostly x0 and x1, which both have as fields, so they are used as they are, not wrapped.
+_Item = Seg | Table
 
 
 def reading_order(unit: Unit, body: float, tables: list[Table], toc_size: float | None) -> list[Region]:
     """Regions (columns, bands, sidebars) of a printed page in reading order."""
-    items = [_Item(s) for s in unit.segs] + [_Item(t) for t in tables]
+    items: list[_Item] = [*unit.segs, *tables]
     if not items:
         return []
     regions: list[Region] = []
     for group in _cut(items, body):
-        segs = [i.obj for i in group if isinstance(i.obj, Seg)]
+        segs = [i for i in group if isinstance(i, Seg)]
         lines: list[Line | Table] = list(group_lines(segs, toc_size))
-        group_tables = [i.obj for i in group if isinstance(i.obj, Table)]
+        group_tables = [i for i in group if isinstance(i, Table)]
         if group_tables:
             lines.extend(group_tables)
             lines.sort(key=lambda x: x.base if isinstance(x, Line) else x.top)
@@ -296,6 +294,11 @@ def _gutter(items: list[_Item], body: float) -> tuple[float, float] | None:
     min_gap = MIN_GUTTER_EM * body
     min_width = MIN_COLUMN_EM * body
     max_span = int(MAX_SPANNING_SHARE * len(items))
+    x0s = sorted([i.x0 for i in items])
+    x1s = sorted([i.x1 for i in items])
+    # The side counts and the gap come from bisecting these; a NaN would make bisecting unsound.
+    total = sum(x0s) + sum(x1s)
+    ordered = total == total
     events = sorted([(i.x0, 1) for i in items] + [(i.x1, -1) for i in items])
     lo = events[0][0]
     hi = events[-1][0]
@@ -309,7 +312,16 @@ def _gutter(items: list[_Item], body: float) -> tuple[float, float] | None:
         depth += delta
         prev_x = x
     candidates.sort()
+    n = len(items)
     for _, _, x in candidates[:MAX_GUTTER_CANDIDATES]:
+        if ordered:
+            # Most candidates fail on the counts or the gap: judge those without building the sides.
+            n_left = bisect_right(x1s, x)
+            first_right = bisect_left(x0s, x)
+            if n_left < MIN_COLUMN_ITEMS or n - first_right < MIN_COLUMN_ITEMS:
+                continue
+            if x0s[first_right] - x1s[n_left - 1] < min_gap:
+                continue
         left = [i for i in items if i.x1 <= x]
         right = [i for i in items if i.x0 >= x]
         if len(left) < MIN_COLUMN_ITEMS or len(right) < MIN_COLUMN_ITEMS:
@@ -335,15 +347,20 @@ def group_lines(segs: list[Seg], toc_size: float | None = None) -> list[Line]:
     """Group segments on one baseline into lines, top to bottom."""
     if not segs:
         return []
-    ordered = sorted(segs, key=lambda s: (s.base, s.x0))
-    groups: list[list[Seg]] = [[ordered[0]]]
-    for s in ordered[1:]:
-        head = groups[-1][0]
-        if abs(s.base - head.base) <= SAME_LINE_TOLERANCE * min(s.size, head.size):
-            groups[-1].append(s)
+    ordered = sorted(segs, key=_BASE_X0)
+    head = ordered[0]
+    group = [head]
+    groups: list[list[Seg]] = [group]
+    base, size = head.base, head.size
+    for s in itertools.islice(ordered, 1, None):
+        # (min(s.size, size) written out: this loop visits every segment of the document)
+        if abs(s.base - base) <= SAME_LINE_TOLERANCE * (size if size < s.size else s.size):
+            group.append(s)
         else:
-            groups.append([s])
-    return [_make_line(g if len(g) == 1 else sorted(g, key=lambda s: s.x0), toc_size) for g in groups]
+            group = [s]
+            groups.append(group)
+            base, size = s.base, s.size
+    return [_make_line(g if len(g) == 1 else sorted(g, key=_X0), toc_size) for g in groups]
 
 
 def _make_line(segs: list[Seg], toc_size: float | None) -> Line:

@@ -21,6 +21,7 @@ import itertools
 import math
 import re
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
 import pypdfium2.raw as pdfium_c
@@ -30,12 +31,17 @@ _PDFIUM_HYPHEN = "\ufffe"
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u3000]+")
 # Characters the per-line normalisation changes; looked up once per page (rare in practice).
 _ODD_CHARS = ("\t", "\u00a0", "\u00ad", "\u2009", "\u200a", "\u200b", "\u202f", "\ufb00", "\ufb01", "\ufb02")
+# Every character `_normalise` changes (the odd ones and rarer spaces and ligatures): a text without
+# these and without a double space only loses its outer whitespace to `_normalise`.
+_NORMALISED_CHARS = (*_ODD_CHARS, *(chr(c) for c in range(0x2000, 0x2009)), "\u3000", "\ufb03", "\ufb04")
 _LETTER = re.compile(r"[^\W\d_]")
 # Characters a footnote mark may follow directly (besides letters); "\n" and U+FFFE open a line.
 _MARK_FOLLOWS = frozenset(".,;:!?)]’”'\" \u00a0\r\n\ufffe")
 _SENTINEL = "\ue000"
 _SENTINEL_SPACE = re.compile(" (\ue000+) ")
 _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"})
+_LEFT = itemgetter(0)  # of a rect (left, right, top, bottom)
+_RIGHT = itemgetter(1)
 _BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi|extrabold|ultra", re.IGNORECASE)
 _ITALIC_NAME = re.compile(r"italic|oblique|kursiv", re.IGNORECASE)
 _FONT_ITALIC_FLAG = 0x40  # PDF font descriptor flag bit 7 (Italic)
@@ -122,6 +128,8 @@ class PageReader:
         self._box_ref = ctypes.byref(self._box)
         self._fonts: dict[tuple[bytes, int], tuple[bool, bool, float, float]] = {}
         self._row = 0  # running number of printed lines on the page
+        self._plain: bool | None = None  # see `_cells_plain`; None until asked on this page
+        self._text_buf = (ctypes.c_ushort * 4096)()
 
     def _origin(self, tp: object, ci: int) -> tuple[float, float]:
         """(x, y) of a char's origin, y up."""
@@ -134,9 +142,13 @@ class PageReader:
         n = pdfium_c.FPDFText_CountChars(tp)
         if n <= 0:
             return ""
-        buf = (ctypes.c_ushort * (n + 1))()
+        if len(self._text_buf) < n + 1:
+            # One buffer for all pages, grown as needed: an array type of every page's own length
+            # would be a new ctypes type per page (costly to create, and cached forever).
+            self._text_buf = (ctypes.c_ushort * max(n + 1, 2 * len(self._text_buf)))()
+        buf = self._text_buf
         got = pdfium_c.FPDFText_GetText(tp, 0, n, buf)
-        text = bytes(buf)[: 2 * max(got - 1, 0)].decode("utf-16-le", errors="replace")
+        text = ctypes.string_at(buf, 2 * max(got - 1, 0)).decode("utf-16-le", errors="replace")
         if len(text) == n:
             return text
         # Rare (excluded or surrogate chars): rebuild the text one char at a time so indices agree.
@@ -152,6 +164,7 @@ class PageReader:
         if not text or text.isspace():
             return []
         odd = "  " in text or any(c in text for c in _ODD_CHARS)
+        self._plain = None
         glued = _digit_runs(text)
         out: list[Seg] = []
         gi = 0
@@ -245,7 +258,7 @@ class PageReader:
             )
             if not marks and not odd:
                 # The common case, kept lean: one clean run of text.
-                x0, x1 = rects[0][:2] if count == 1 else (min(r[0] for r in rects), max(r[1] for r in rects))
+                x0, x1 = rects[0][:2] if count == 1 else (min(map(_LEFT, rects)), max(map(_RIGHT, rects)))
                 out.append(Seg(piece, x0, x1, style[1], size, style[2], style[3], self._row, [], None))
             else:
                 seg = _make_seg(piece, marks, rects, style, self._row, odd)
@@ -271,7 +284,8 @@ class PageReader:
                 if sub_runs and _has_raised(rects[ra:rz] or rects, height, raised_limit)
                 else []
             )
-            seg = _make_seg(piece[a:z], marks, rects[ra:rz] or rects[ra : ra + 1], sub_style, self._row, True)
+            cell_rects = rects[ra:rz] or rects[ra : ra + 1]
+            seg = _make_seg(piece[a:z], marks, cell_rects, sub_style, self._row, not self._cells_plain(text))
             if new_line:
                 self._row += 1  # pdfium ran two printed lines together; they are separate rows
             if not seg.text:
@@ -286,6 +300,13 @@ class PageReader:
                 carry = []
             out.append(seg)
         self._row += 1
+
+    def _cells_plain(self, text: str) -> bool:
+        """Would `_normalise` only strip any piece of this page's text? Then the cells of its split
+        lines need no normalising (most pages; asked once per page, on its first split line)."""
+        if self._plain is None:
+            self._plain = not ("  " in text or any(c in text for c in _NORMALISED_CHARS))
+        return self._plain
 
     def _cuts(
         self,
@@ -540,18 +561,8 @@ def _make_seg(
     text = raw.strip() if not odd else ""
     if odd:
         text, refs = _normalise(raw, refs)
-    return Seg(
-        text=text,
-        x0=min(r[0] for r in rects),
-        x1=max(r[1] for r in rects),
-        base=style[1],
-        size=style[0],
-        bold=style[2],
-        italic=style[3],
-        row=row,
-        refs=refs,
-        lead_mark=lead_mark,
-    )
+    x0, x1 = min(map(_LEFT, rects)), max(map(_RIGHT, rects))
+    return Seg(text, x0, x1, style[1], style[0], style[2], style[3], row, refs, lead_mark)
 
 
 def _normalise(raw: str, refs: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
