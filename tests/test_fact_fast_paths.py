@@ -35,11 +35,11 @@ TRICKY = [
 @pytest.mark.parametrize("text", TRICKY)
 def test_scouted_status_cues_find_what_the_pattern_finds(text: str) -> None:
     cues = status_cues()
-    plain = {m.lastgroup for m in cues.pattern.finditer(text) if m.lastgroup}
+    plain = {m.lastgroup for m in cues.pattern.any_case.finditer(text) if m.lastgroup}
     assert cues.statuses(text) == plain
-    if cues.pattern.ascii_lower is not None and text.isascii():
+    if cues.pattern.lower is not None and text.isascii():
         lower = text.lower()
-        expected = [(m.span(), m.lastgroup) for m in cues.pattern.ascii_lower.finditer(lower)]
+        expected = [(m.span(), m.lastgroup) for m in cues.pattern.lower.finditer(lower)]
         got = [(m.span(), m.lastgroup) for m in _scouted_matches(lower)]
         assert got == expected
 
@@ -48,8 +48,8 @@ def _scouted_matches(lower: str) -> list[re.Match[str]]:
     from extractors.cues import _scouted
 
     cues = status_cues()
-    assert cues.scout is not None and cues.pattern.ascii_lower is not None
-    return list(_scouted(cues.scout, cues.pattern.ascii_lower, lower))
+    assert cues.pattern.scout is not None and cues.pattern.lower is not None
+    return list(_scouted(cues.pattern.scout, cues.pattern.lower, lower))
 
 
 _OLD_HINT = re.compile(r"(?i)n(?:(?<!\w.)rs?\b|ummer|(?<!\w.)o\.)|k(?:st|amerstuk)|\d{5}-[IVX]")
