@@ -61,6 +61,11 @@ def units_of(
     return [Unit(block, start + a, start + b, part) for a, b in sentence_spans(block.text[start:stop])]
 
 
+def sentence_units(block: Block) -> list[Unit]:
+    """The sentences of a whole block (bullets too), as units of part "text"."""
+    return units_of(block, 0, "text", sentences=True)
+
+
 def in_unit(unit: Unit, start: int, end: int) -> bool:
     """Whether a block-relative span lies inside the unit."""
     return unit.start <= start and end <= unit.end
