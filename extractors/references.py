@@ -300,7 +300,7 @@ class _Footnotes:
                 if b.number is not None:
                     self.by_number.setdefault(b.number, []).append(b.index)
                 continue
-            if b.kind == BlockKind.furniture:
+            if b.kind == BlockKind.furniture or not b.footnote_refs:
                 continue
             for r in sorted(b.footnote_refs, key=lambda r: r.offset):
                 places.setdefault(r.number, []).append((b.index, r.offset))
@@ -674,7 +674,8 @@ class _StatusReader:
 def _scanned_blocks(doc: Document) -> list[Block]:
     # Furniture (running headers/footers, site navigation) repeats or frames the text; references there
     # are noise, not statements of the document.
-    return [b for b in doc.blocks if b.kind != BlockKind.furniture and b.text.strip()]
+    # (`not isspace()`: the test of `strip()` without copying the text.)
+    return [b for b in doc.blocks if b.kind != BlockKind.furniture and b.text and not b.text.isspace()]
 
 
 _DIGIT = re.compile(r"\d")
@@ -691,7 +692,7 @@ def _has_digit(text: str) -> bool:
 
 def _may_cite(lower: str | None) -> bool:
     """False where CITATION_HINT_RE cannot match; `lower` is `lowered(text)` (None: no shortcut)."""
-    return lower is None or any(w in lower for w in _CITATION_WORDS)
+    return lower is None or any(map(lower.__contains__, _CITATION_WORDS))  # map: no generator frames
 
 
 def _may_have_status(text: str, lower: str | None) -> bool:
@@ -768,6 +769,9 @@ def find_references(doc: Document) -> list[Reference]:
 
     refs: list[Reference] = []
     for bf in facts.values():
+        document_nrs = _may_hold_document_nr(bf)
+        if not (bf.citations or bf.moties or bf.toezeggingen or document_nrs):
+            continue  # most blocks
         block = bf.block
         in_footnote = block.number if block.kind == BlockKind.footnote else None
         for c in bf.citations:
@@ -781,7 +785,7 @@ def find_references(doc: Document) -> list[Reference]:
             refs.append(
                 _reference(block, RefKind.toezegging, *span, key[1], reader.statuses.get(key), in_footnote)
             )
-        for m in rp.DOCUMENT_NR_RE.finditer(block.text) if _may_hold_document_nr(bf) else ():
+        for m in rp.DOCUMENT_NR_RE.finditer(block.text) if document_nrs else ():
             refs.append(
                 _reference(block, RefKind.document, m.start(), m.end(), m.group(0), None, in_footnote)
             )
