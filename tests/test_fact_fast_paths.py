@@ -47,11 +47,9 @@ def test_scouted_status_cues_find_what_the_pattern_finds(text: str) -> None:
 
 
 def _scouted_matches(lower: str) -> list[re.Match[str]]:
-    from extractors.cues import _scouted
-
     cues = status_cues()
     assert cues.pattern.scout is not None and cues.pattern.lower is not None
-    return list(_scouted(cues.pattern.scout, cues.pattern.lower, lower))
+    return list(cues.pattern.scout.finditer(cues.pattern.lower, lower))
 
 
 _OLD_HINT = re.compile(r"(?i)n(?:(?<!\w.)rs?\b|ummer|(?<!\w.)o\.)|k(?:st|amerstuk)|\d{5}-[IVX]")

@@ -53,6 +53,9 @@ TRICKY = [
     "xwat is de afspraak, éwat is de afspraak, wat is de afspraakje, wat is de afspraak?",
     "Het plan zal in 2026 worden opgeleverd; afgelopen jaar heeft de NZa het verwerkt.",
     "Ⅰ ⅰ ﬀ µ ẞ ß Σ ς ǅ ǆ loopt\u00a0op\u2003schema; ΚΑΙ wie doet wat",
+    "loopt op schema",
+    "vertraagd-vertraagd_vertraagd(vertraagd)\nvertraagd2vertraagd",
+    "wie doet wat_wie doet wat\twie doet wat:",
 ]
 
 
