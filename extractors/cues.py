@@ -34,7 +34,7 @@ def lowered(text: str) -> str | None:
     lower = text.lower()
     if text.isascii():
         return lower
-    if len(lower) != len(text) or any(c in text for c in _CASE_TRAPS):
+    if len(lower) != len(text) or any(map(text.__contains__, _CASE_TRAPS)):
         return None
     return lower
 

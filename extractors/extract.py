@@ -132,6 +132,8 @@ def _facts_per_block(doc: Document) -> BlockFacts:
         times, mentions, unknown = _block_facts(b.text, b.kind == BlockKind.table, ref, matcher)
         facts.times[b.index] = list(times)
         facts.mentions[b.index] = list(mentions)
+        if not unknown:  # most blocks
+            continue
         facts.unknown.extend(
             copy_with(
                 u,

@@ -75,6 +75,8 @@ def find_sections(doc: Document, structured: bool) -> list[SectionSpan]:
 def classify(sentence: str) -> Status | None:
     cues = status_cues()
     found = cues.statuses(sentence)
+    if not found:  # most sentences
+        return None
     return next((Status(s) for s in cues.priority if s in found), None)
 
 
