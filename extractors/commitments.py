@@ -61,6 +61,11 @@ def units_of(
     return [Unit(block, start + a, start + b, part) for a, b in sentence_spans(block.text[start:stop])]
 
 
+def sentence_units(block: Block) -> list[Unit]:
+    """The sentences of a whole block (bullets too), as units of part "text"."""
+    return units_of(block, 0, "text", sentences=True)
+
+
 def in_unit(unit: Unit, start: int, end: int) -> bool:
     """Whether a block-relative span lies inside the unit."""
     return unit.start <= start and end <= unit.end
@@ -90,13 +95,17 @@ def shift_time(t: TimeExpression, block: Block, **update: object) -> TimeExpress
     )
 
 
+_SPACES = re.compile(r"\s+")
+_LEADING_PREPOSITION = re.compile(
+    r"^(?:in|per|vanaf|voor|tot|uiterlijk|rond|na)\s+(?=[A-Za-z])", re.IGNORECASE
+)
+
+
 def task_of(unit_text: str, surface: str) -> str:
     """The short task a time expression bounds: its unit without the time phrase and list glue."""
     task = unit_text.replace(surface, " ", 1)
-    task = re.sub(r"\s+", " ", task).strip(" :;,.-–")
-    task = re.sub(
-        r"^(?:in|per|vanaf|voor|tot|uiterlijk|rond|na)\s+(?=[A-Za-z])", "", task, flags=re.IGNORECASE
-    )
+    task = _SPACES.sub(" ", task).strip(" :;,.-–")
+    task = _LEADING_PREPOSITION.sub("", task)
     if len(task) > MAX_TASK_CHARS:
         task = task[:MAX_TASK_CHARS].rsplit(" ", 1)[0] + " …"
     return task

@@ -21,26 +21,53 @@ def _alternation(phrases: list[str], lower: bool = False) -> str:
     return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
 
 
+# Characters on which lower-casing and re.IGNORECASE disagree: "İ" lower-cases to two characters
+# (caught by the length test of `lowered`), and IGNORECASE matches "ı" to "i" and "ſ" to "s" though
+# neither lower-cases to them. tests/test_facts_cue_fast.py checks every code point.
+_CASE_TRAPS = ("ı", "ſ")
+
+
+def lowered(text: str) -> str | None:
+    """`text` lower-cased, where lower-cased phrases match it exactly where the phrases match `text`
+    case-insensitively: same length, and every character keeps its \\w, \\s and \\d class. None for
+    text with a case trap (rare), which then takes the case-insensitive pattern."""
+    lower = text.lower()
+    if text.isascii():
+        return lower
+    if len(lower) != len(text) or any(map(text.__contains__, _CASE_TRAPS)):
+        return None
+    return lower
+
+
 @dataclass(frozen=True)
 class CuePattern:
-    """A case-insensitive pattern over cue phrases, with a fast path for ASCII text.
+    """A case-insensitive pattern over cue phrases, with a fast path over lower-cased text.
 
     With IGNORECASE the regex engine tries the alternatives at nearly every position of the text;
-    lower-casing ASCII text and matching it against the lower-cased phrases without the flag finds
-    exactly the same matches (same spans, same groups) in a quarter of the time. Text with other
-    characters ("é", "’") takes the case-insensitive pattern, where Unicode case folding applies
-    ("ſ" is an "s" there, and "İ" lower-cases to two characters). Match objects of the fast path
-    are over the lower-cased text: take text from the original string by their spans.
+    lower-casing the text and matching it against the lower-cased phrases without the flag finds
+    exactly the same matches (same spans, same groups) in a quarter of the time. Text with a case
+    trap ("ı", "ſ", "İ": see `lowered`) takes the case-insensitive pattern. Match objects of the fast
+    path are over the lower-cased text: take text from the original string by their spans.
+
+    A pattern whose every match starts at one of its phrases, after a non-word character, may have
+    a scout (see `Scout`): the pattern is then tried only where the scout finds a phrase start.
     """
 
     any_case: re.Pattern[str]
-    ascii_lower: re.Pattern[str] | None  # None when a phrase is not ASCII itself
+    lower: re.Pattern[str] | None  # None when a phrase holds a case trap itself
+    scout: Scout | None = None
 
     @classmethod
-    def build(cls, source: Callable[[bool], str], phrases: Iterable[str], flags: int = 0) -> CuePattern:
-        """`source(lower)` is the pattern text, with its phrases lower-cased when `lower` is set."""
-        ascii_lower = re.compile(source(True), flags) if all(p.isascii() for p in phrases) else None
-        return cls(re.compile(source(False), flags | re.IGNORECASE), ascii_lower)
+    def build(
+        cls, source: Callable[[bool], str], phrases: Iterable[str], flags: int = 0, scouted: bool = False
+    ) -> CuePattern:
+        """`source(lower)` is the pattern text, with its phrases lower-cased when `lower` is set.
+        `scouted`: every match starts at a phrase, after a non-word character."""
+        phrases = list(phrases)
+        if any(lowered(p) is None for p in phrases):
+            return cls(re.compile(source(False), flags | re.IGNORECASE), None)
+        scout = Scout.of([p.lower() for p in phrases]) if scouted else None
+        return cls(re.compile(source(False), flags | re.IGNORECASE), re.compile(source(True), flags), scout)
 
     @classmethod
     def fixed(cls, source: str) -> CuePattern:
@@ -49,18 +76,18 @@ class CuePattern:
             raise ValueError(f"not lower-case ASCII: {source!r}")
         return cls(re.compile(source, re.IGNORECASE), re.compile(source))
 
-    def _for(self, text: str) -> tuple[re.Pattern[str], str]:
-        if self.ascii_lower is not None and text.isascii():
-            return self.ascii_lower, text.lower()
-        return self.any_case, text
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        lower = lowered(text) if self.lower is not None else None
+        if lower is None:
+            return self.any_case.finditer(text)
+        if self.scout is not None:
+            return self.scout.finditer(self.lower, lower)
+        return self.lower.finditer(lower)
 
     def search(self, text: str) -> re.Match[str] | None:
-        pattern, subject = self._for(text)
-        return pattern.search(subject)
-
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        pattern, subject = self._for(text)
-        return pattern.finditer(subject)
+        if self.scout is None and self.lower is not None and (lower := lowered(text)) is not None:
+            return self.lower.search(lower)
+        return next(iter(self.finditer(text)), None)
 
 
 @dataclass(frozen=True)
@@ -99,7 +126,9 @@ def agreement_cues() -> AgreementCues:
         re.IGNORECASE,
     )
     inline = CuePattern.build(
-        lambda lower: rf"(?<!\w)(?P<label>{_alternation(long_phrases, lower)})\s*(?:[:?]\s*|$)", long_phrases
+        lambda lower: rf"(?<!\w)(?P<label>{_alternation(long_phrases, lower)})\s*(?:[:?]\s*|$)",
+        long_phrases,
+        scouted=True,
     )
     return AgreementCues(
         part_label=label,
@@ -117,46 +146,54 @@ def _words(phrases: list[str]) -> CuePattern:
     return CuePattern.build(lambda lower: rf"\b(?:{_alternation(phrases, lower)})\b", phrases)
 
 
-def _scout(phrases: Iterable[str]) -> re.Pattern[str]:
-    r"""Where one of the lower-case phrases starts after a non-word character: "(?<!\w)" checked
-    after the first letter, so that the regex engine skips to the next candidate letter instead of
-    trying every position."""
-    by_first: dict[str, list[str]] = {}
-    for p in phrases:
-        by_first.setdefault(p[0], []).append(p[1:])
-    return re.compile(
-        "|".join(rf"{re.escape(first)}(?<!\w.)(?:{_alternation(rests)})" for first, rests in by_first.items())
-    )
+@dataclass(frozen=True)
+class Scout:
+    r"""Where a match of a phrase pattern may start: at one of its (lower-case) phrases, after a
+    non-word character or at the start of the text. The pattern itself is then tried only there.
 
+    Phrases that share one first letter are found by that letter, "(?<!\w)" checked behind it: the
+    regex engine skips to the next such letter as it would to a substring. Phrases of many first
+    letters are found after the non-word character before them, in " " + text (so a match starts
+    where its phrase starts in the text): the engine skips to the next non-word character and tries
+    the phrases there by their first letter, twice as fast as trying a letter at nearly every
+    position and checking behind it."""
 
-def _scouted(scout: re.Pattern[str], pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
-    """`pattern.finditer(text)` for a pattern whose every match starts where `scout` matches: the
-    scout finds the candidates, the pattern itself is tried only there (no match is empty)."""
-    pos = 0
-    while (hit := scout.search(text, pos)) is not None:
-        m = pattern.match(text, hit.start())
-        if m is None:
-            pos = hit.start() + 1
-        else:
-            yield m
-            pos = m.end()
+    pattern: re.Pattern[str]
+    padded: bool  # searched in " " + text
+
+    @classmethod
+    def of(cls, phrases: Iterable[str]) -> Scout:
+        by_first: dict[str, list[str]] = {}
+        for p in phrases:
+            by_first.setdefault(p[0], []).append(p[1:])
+        branches = [rf"{re.escape(first)}(?:{_alternation(rests)})" for first, rests in by_first.items()]
+        if len(branches) == 1:
+            return cls(re.compile(branches[0].replace("(?:", r"(?<!\w.)(?:", 1)), padded=False)
+        return cls(re.compile(rf"\W(?:{'|'.join(branches)})"), padded=True)
+
+    def finditer(self, pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+        """`pattern.finditer(text)` for a pattern whose every match starts at a phrase of the scout
+        (no match is empty)."""
+        subject = " " + text if self.padded else text
+        pos = 0
+        while (hit := self.pattern.search(subject, pos)) is not None:
+            m = pattern.match(text, hit.start())
+            if m is None:
+                pos = hit.start() + 1
+            else:
+                yield m
+                pos = m.end()
 
 
 @dataclass(frozen=True)
 class StatusCues:
     priority: tuple[str, ...]
-    pattern: CuePattern  # one named group per status: a sentence is scanned once
-    # For ASCII text: where a cue may start (lower-cased phrases). The status pattern tries its five
+    # One named group per status: a sentence is scanned once. Scouted: the pattern tries its five
     # groups at every position; the scout finds the few word starts that begin a cue twice as fast.
-    scout: re.Pattern[str] | None
+    pattern: CuePattern
 
     def statuses(self, sentence: str) -> set[str]:
-        lower = self.pattern.ascii_lower
-        if self.scout is not None and lower is not None and sentence.isascii():
-            found = _scouted(self.scout, lower, sentence.lower())
-        else:
-            found = self.pattern.finditer(sentence)
-        return {m.lastgroup for m in found if m.lastgroup}
+        return {m.lastgroup for m in self.pattern.finditer(sentence) if m.lastgroup}
 
 
 @cache
@@ -169,6 +206,6 @@ def status_cues() -> StatusCues:
         return rf"(?<!\w)(?:{groups})(?!\w)"
 
     phrases = [p for group in cues.values() for p in group]
-    pattern = CuePattern.build(source, phrases)
-    scout = _scout([p.lower() for p in phrases]) if pattern.ascii_lower is not None else None
-    return StatusCues(priority=tuple(data["priority"]), pattern=pattern, scout=scout)
+    return StatusCues(
+        priority=tuple(data["priority"]), pattern=CuePattern.build(source, phrases, scouted=True)
+    )

@@ -18,6 +18,7 @@ from extractors.commitments import (
     Unit,
     build_commitment,
     commitment_of,
+    sentence_units,
     shift_mention,
     shift_time,
     task_of,
@@ -56,6 +57,16 @@ class BlockFacts:
     times: dict[int, list[TimeExpression]] = field(default_factory=dict)
     mentions: dict[int, list[OrgMention]] = field(default_factory=dict)
     unknown: list[UnknownOrganisation] = field(default_factory=list)  # in document coordinates
+    # The sentences of a block, split once: progress documents read each of their blocks for status
+    # statements, dated commitments and the section's times.
+    _sentences: dict[int, list[Unit]] = field(default_factory=dict)
+
+    def sentences(self, block: Block) -> list[Unit]:
+        """`sentence_units(block)`, shared between the stages (they only read the units)."""
+        units = self._sentences.get(block.index)
+        if units is None:
+            units = self._sentences[block.index] = sentence_units(block)
+        return units
 
     def times_in(self, unit: Unit) -> list[TimeExpression]:
         times = self.times.get(unit.block.index)
@@ -121,6 +132,8 @@ def _facts_per_block(doc: Document) -> BlockFacts:
         times, mentions, unknown = _block_facts(b.text, b.kind == BlockKind.table, ref, matcher)
         facts.times[b.index] = list(times)
         facts.mentions[b.index] = list(mentions)
+        if not unknown:  # most blocks
+            continue
         facts.unknown.extend(
             copy_with(
                 u,
@@ -141,7 +154,7 @@ def extract_facts(doc: Document) -> ExtractionResult:
     drafts = find_agreements(doc, lambda i: any(t.kind == TimeKind.date for t in facts.times.get(i, [])))
     agreements = [_from_draft(doc, d, facts) for d in drafts]
     sections = find_sections(doc, structured=bool(agreements))
-    statements = [s for span in sections for s in status_statements(span)]
+    statements = [s for span in sections for s in status_statements(span, facts.sentences)]
     if not agreements:
         series = [s for s in sections if s.series]
         agreements = (
@@ -255,7 +268,7 @@ def _dated_commitments(
         if block.kind not in (BlockKind.paragraph, BlockKind.list_item):
             continue
         subject: list[OrgMention] = []
-        for unit in units_of(block, 0, "text", sentences=True):
+        for unit in facts.sentences(block):
             own = [m for m in facts.mentions_in(unit) if m.role == Role.actor]
             if is_dated_commitment(unit.text, facts.times_in(unit), doc.meta.date, unit.start):
                 out.append((unit, own or subject))
@@ -319,7 +332,7 @@ def _from_section(doc: Document, span: SectionSpan, facts: BlockFacts) -> Agreem
     times: list[TimeExpression] = []
     mentions: list[OrgMention] = []
     for block in span.blocks:
-        for unit in units_of(block, 0, "text", sentences=True):
+        for unit in facts.sentences(block):
             for t in facts.times_in(unit):
                 times.append(
                     shift_time(

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from extractors.commitments import Unit, units_of
+from extractors.commitments import Unit, sentence_units
 from extractors.cues import CuePattern, agreement_cues, status_cues
 from extractors.fast_copy import trusted
 from schemas import Block, BlockKind, Document, Section, Status, StatusStatement, TimeExpression, TimeKind
@@ -74,16 +75,21 @@ def find_sections(doc: Document, structured: bool) -> list[SectionSpan]:
 def classify(sentence: str) -> Status | None:
     cues = status_cues()
     found = cues.statuses(sentence)
+    if not found:  # most sentences
+        return None
     return next((Status(s) for s in cues.priority if s in found), None)
 
 
-def status_statements(span: SectionSpan) -> list[StatusStatement]:
+def status_statements(
+    span: SectionSpan, sentences: Callable[[Block], list[Unit]] = sentence_units
+) -> list[StatusStatement]:
+    """`sentences(block)` is `sentence_units(block)`, or the same units kept from an earlier stage."""
     out: list[StatusStatement] = []
     first: Unit | None = None
     for block in span.blocks:
         if block.kind == BlockKind.table:
             continue
-        for unit in units_of(block, 0, "text", sentences=True):
+        for unit in sentences(block):
             first = first or unit
             status = classify(unit.text)
             if status is not None:

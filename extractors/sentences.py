@@ -34,25 +34,36 @@ def _is_abbreviation(text: str, period: int) -> bool:
     return len(raw) == 1 and raw.isupper()  # an initial: "J. Jansen"
 
 
+# Whitespace (str.isspace: the same characters as \s), then the sub-bullet glyph "o " that PDF
+# extraction leaves in running text ("... verbonden. o De ...").
+_SPACE = re.compile(r"\s*")
+_GAP = re.compile(r"\s*(?:o )?")
+_OPENERS = "‘“\"'(•-["
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence; a sentence ends at . ! ? followed by space and a capital."""
+    """(start, end) of each sentence; a sentence ends at . ! ? followed by space and a capital.
+
+    Positions are found by matching at an offset rather than by slicing the rest of the text at every
+    period (linear in the block for each sentence end)."""
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _END.finditer(text):
         end = m.end()
+        after = _GAP.match(text, end).end()
+        if after < len(text):
+            c = text[after]
+            if not (c.isupper() or c.isdigit() or c in _OPENERS):
+                continue
         if text[m.start()] == "." and _is_abbreviation(text, m.start()):
             continue
-        rest = text[end:].lstrip()
-        # "o " is a sub-bullet glyph that PDF extraction leaves in running text ("... verbonden. o De ...").
-        rest = rest[2:] if rest.startswith("o ") else rest
-        if rest and not (rest[0].isupper() or rest[0].isdigit() or rest[0] in "‘“\"'(•-["):
-            continue
-        if text[start:end].strip():
-            spans.append((start + len(text[start:end]) - len(text[start:end].lstrip()), end))
+        first = _SPACE.match(text, start, end).end()
+        if first < end:
+            spans.append((first, end))
         start = end
-    if text[start:].strip():
-        s = start + len(text[start:]) - len(text[start:].lstrip())
-        spans.append((s, len(text.rstrip())))
+    first = _SPACE.match(text, start).end()
+    if first < len(text):
+        spans.append((first, len(text.rstrip())))
     return spans
 
 

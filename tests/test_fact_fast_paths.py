@@ -11,7 +11,7 @@ from rapidfuzz import fuzz
 from extractors import reference_patterns as rp
 from extractors import references
 from extractors.commitments import TASK_LINK_MIN_SCORE, link_task
-from extractors.cues import status_cues
+from extractors.cues import lowered, status_cues
 from schemas import Block, BlockKind, Commitment
 
 TRICKY = [
@@ -29,27 +29,27 @@ TRICKY = [
     "Nr. 12, nrs. 3 en 4, nummer 5, No. 6, kst-36600-XVI-7, Kamerstuk 36 600, 36600-XVI-87",
     "inr. 12 onr, anno. 5, nummers, KST, kamerstukken, 12345-ivx, 1234-I, x12345-V",
     "De motie-Jansen, de MOTIE, toezeggingen, Toezegging TZ202410-166, motİe, toeZEGging",
+    "Kſt 12345 en KST-36600-XVI-7, moTıe, toezeggıng, NR. 5, nº 6, 36600-ıV-8, 12345-İV-9",
+    "٣٦٦٠٠ nr. ٧٤, Kamerstukken 36 600-Ⅻ, 29 389 nummer 3 “motie” ’toezegging’ 2025 €12",
 ]
 
 
 @pytest.mark.parametrize("text", TRICKY)
 def test_scouted_status_cues_find_what_the_pattern_finds(text: str) -> None:
     cues = status_cues()
-    plain = {m.lastgroup for m in cues.pattern.finditer(text) if m.lastgroup}
+    plain = {m.lastgroup for m in cues.pattern.any_case.finditer(text) if m.lastgroup}
     assert cues.statuses(text) == plain
-    if cues.pattern.ascii_lower is not None and text.isascii():
+    if cues.pattern.lower is not None and text.isascii():
         lower = text.lower()
-        expected = [(m.span(), m.lastgroup) for m in cues.pattern.ascii_lower.finditer(lower)]
+        expected = [(m.span(), m.lastgroup) for m in cues.pattern.lower.finditer(lower)]
         got = [(m.span(), m.lastgroup) for m in _scouted_matches(lower)]
         assert got == expected
 
 
 def _scouted_matches(lower: str) -> list[re.Match[str]]:
-    from extractors.cues import _scouted
-
     cues = status_cues()
-    assert cues.scout is not None and cues.pattern.ascii_lower is not None
-    return list(_scouted(cues.scout, cues.pattern.ascii_lower, lower))
+    assert cues.pattern.scout is not None and cues.pattern.lower is not None
+    return list(cues.pattern.scout.finditer(cues.pattern.lower, lower))
 
 
 _OLD_HINT = re.compile(r"(?i)n(?:(?<!\w.)rs?\b|ummer|(?<!\w.)o\.)|k(?:st|amerstuk)|\d{5}-[IVX]")
@@ -74,6 +74,22 @@ def test_gated_block_facts_equal_ungated(text: str) -> None:
         (m.start, m.end, m.surnames) for m in references._find_moties(block)
     ]
     assert facts.toezeggingen == [(m.start(), m.end()) for m in rp.TOEZEGGING_RE.finditer(text)]
+    assert facts.digits == bool(re.search(r"\d", text))
+    assert facts.may_have_status == bool(_OLD_MAY_HAVE_STATUS.search(text))
+    if not references._may_cite(lowered(text)):
+        assert rp.CITATION_HINT_RE.search(text) is None
+
+
+def test_substring_gates_answer_like_the_hints_on_random_text() -> None:
+    pieces = ["n", "N", "r", "R", "s", "ummer", "o", ".", "k", "K", "st", "amerstuk", "-", "I", "V", "X"]
+    pieces += ["12345", "9", " ", "x", "motie", "MOTIE", "toezegging", "ſ", "ı", "İ", "K", "é", "’"]
+    rng = random.Random(11)
+    for _ in range(5000):
+        text = "".join(rng.choices(pieces, k=rng.randint(0, 10)))
+        lower = lowered(text)
+        if not references._may_cite(lower):
+            assert rp.CITATION_HINT_RE.search(text) is None, text
+        assert references._may_have_status(text, lower) == bool(_OLD_MAY_HAVE_STATUS.search(text)), text
 
 
 def _link_by_loop(task: str, commitments: list[Commitment]) -> int | None:
