@@ -195,7 +195,9 @@ class Store:
     # --- reading ----------------------------------------------------------------------------------
 
     def known_hashes(self) -> dict[str, str]:
-        return {r["sha256"]: r["document_id"] for r in self._rows("SELECT sha256, document_id FROM documents")}
+        return {
+            r["sha256"]: r["document_id"] for r in self._rows("SELECT sha256, document_id FROM documents")
+        }
 
     def known_files(self) -> dict[str, str]:
         return {r["path"]: r["sha256"] for r in self._rows("SELECT path, sha256 FROM files")}
