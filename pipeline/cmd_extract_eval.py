@@ -33,6 +33,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
     import sqlite3
     import sys
 
+    from pipeline.collector import collect_seldom
+
+    collect_seldom()  # before the imports below, which are most of the writer's start-up
     from pipeline.console import Reporter
     from pipeline.orchestrate import extract, local_executor
 

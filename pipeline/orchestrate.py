@@ -23,6 +23,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from extractors.readers import SUPPORTED_SUFFIXES, sha256_file
+from pipeline.collector import collect_seldom, frozen_for_fork
 from pipeline.console import Reporter
 from pipeline.cost import estimated_seconds
 from pipeline.process import FileResult, process_file, warm_up
@@ -226,7 +227,8 @@ def _new_pool(workers: int) -> ProcessPoolExecutor:
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_init)
     # The pool forks its workers on the first submit. A no-op goes first, so they fork (and start
     # warming up) before the costs that order the first documents are estimated.
-    pool.submit(os.getpid)
+    with frozen_for_fork():
+        pool.submit(os.getpid)
     return pool
 
 
@@ -242,13 +244,11 @@ def _worker_init() -> None:
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _die_with_parent()
+    collect_seldom()
     warm_up()
     # What warm-up built lives as long as the worker: frozen, the collector never rescans it.
     gc.collect()
     gc.freeze()
-    # Extraction allocates many short-lived objects and few cycles: at Python's default thresholds
-    # the collector ran ~200 times over the reference corpus for 2-3% of the CPU, and found little.
-    gc.set_threshold(100_000, 50, 100)
 
 
 def _die_with_parent() -> None:
