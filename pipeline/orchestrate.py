@@ -239,7 +239,7 @@ def _worker_init() -> None:
     ignore it so the user sees one "interrupted", not a traceback per worker.
 
     Each worker warms up itself (imports, patterns, the organisation matcher: about 0.3 s), all
-    workers at once, while the writer opens the database: warming up in the writer before forking
+    workers at once, while the writer syncs the registry: warming up in the writer before forking
     would keep every core but one idle meanwhile.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -355,15 +355,15 @@ def extract(
     stats = RunStats()
     files, problems, folders = discover(paths)
     stats.discovered = len(files)
-    with Store(db, prepare=False) as store:
+    with Store(db, sync_registry=False) as store:
         for path, reason in problems:
             reporter.failure(str(path), reason)
             stats.failed += 1
         plan = _plan(files, store, stats, reporter)
-        # The workers start (and warm up) now; the store brings its schema up to date meanwhile.
+        # The workers start (and warm up) now; the store reads the registry meanwhile.
         results = executor(plan.tasks) if plan.tasks else iter(())
         try:
-            store.prepare()
+            store.sync_registry()
         except BaseException:
             close = getattr(results, "close", None)
             if close is not None:  # stop the workers rather than wait for them at exit

@@ -88,10 +88,10 @@ class LoadOutcome:
 
 
 class Store:
-    def __init__(self, path: Path | str, *, prepare: bool = True) -> None:
-        """Open (and create) the database. With `prepare=False` only the connection is made: what is
-        loaded can be read at once, and `prepare` brings schema and registry up to date later (the
-        extract run forks its workers in between, so they warm up while this runs)."""
+    def __init__(self, path: Path | str, *, sync_registry: bool = True) -> None:
+        """Open (and create) the database with its schema. With `sync_registry=False` the
+        organisations table is brought up to date later, by `sync_registry()`: the extract run forks
+        its workers first, so they warm up while the registry is read (the costly part of opening)."""
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
@@ -102,8 +102,9 @@ class Store:
         self.conn.execute("PRAGMA synchronous = NORMAL")
         self._documents_written = 0
         self._pause = _pause_hook()
-        if prepare:
-            self.prepare()
+        self._ensure_schema()
+        if sync_registry:
+            self.sync_registry()
 
     def close(self) -> None:
         self.conn.close()
@@ -116,7 +117,7 @@ class Store:
 
     # --- schema -----------------------------------------------------------------------------------
 
-    def prepare(self) -> None:
+    def _ensure_schema(self) -> None:
         """Create or update the schema, but only when the scripts changed since the last run.
 
         Re-running the script on every open would recreate the views each time, which costs a
@@ -136,7 +137,6 @@ class Store:
                 f"BEGIN IMMEDIATE;\n{script}\n"
                 f"INSERT OR REPLACE INTO store_meta VALUES ('schema', '{digest}');\nCOMMIT;"
             )
-        self._sync_registry()
 
     def _meta(self, key: str) -> str | None:
         try:
@@ -145,7 +145,7 @@ class Store:
             return None
         return row[0] if row else None
 
-    def _sync_registry(self) -> None:
+    def sync_registry(self) -> None:
         """Keep the organisations table equal to the curated registry (data/organisations.yaml).
 
         Skipped when the registry file is unchanged since the last sync: parsing it costs about
@@ -196,19 +196,12 @@ class Store:
 
     def known_hashes(self) -> dict[str, str]:
         return {
-            r["sha256"]: r["document_id"] for r in self._rows("SELECT sha256, document_id FROM documents")
+            r["sha256"]: r["document_id"]
+            for r in self.conn.execute("SELECT sha256, document_id FROM documents")
         }
 
     def known_files(self) -> dict[str, str]:
-        return {r["path"]: r["sha256"] for r in self._rows("SELECT path, sha256 FROM files")}
-
-    def _rows(self, sql: str) -> list[sqlite3.Row]:
-        try:
-            return self.conn.execute(sql).fetchall()
-        except sqlite3.OperationalError:
-            if self._meta("schema") is None:  # not prepared yet, and new: nothing is loaded
-                return []
-            raise
+        return {r["path"]: r["sha256"] for r in self.conn.execute("SELECT path, sha256 FROM files")}
 
     def query(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
         return list(self.conn.execute(sql, params))

@@ -1,9 +1,11 @@
-"""The start of an extract run: workers fork before the store prepares its schema.
+"""The start of an extract run: workers fork before the store reads the organisation registry.
 
-The store is opened without preparing it, so the run can decide what to extract and fork its
-workers first; the schema and registry are brought up to date while the workers warm up. These
-tests check the pieces that makes possible: reading what is loaded from a database not yet
-prepared, and stopping the workers when preparing fails instead of waiting for their documents.
+The store opens with its schema but without syncing the registry (the costly part of opening), so
+the run can decide what to extract and fork its workers first; the organisations table is brought
+up to date while the workers warm up. These tests check the pieces that make that possible: a new
+database has its tables from the start (a run killed at any moment leaves no database without
+them), what is loaded can be read before the sync, and the workers stop when the sync fails instead
+of finishing documents nobody will store.
 """
 
 from __future__ import annotations
@@ -33,23 +35,28 @@ def _tables(db: Path) -> set[str]:
         return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
 
 
-def test_a_new_database_reads_as_empty_before_it_is_prepared(tmp_path: Path) -> None:
+def _organisations(db: Path) -> int:
+    with sqlite3.connect(db) as conn:
+        return conn.execute("SELECT count(*) FROM organisations").fetchone()[0]
+
+
+def test_a_new_database_has_its_tables_before_the_registry_is_synced(tmp_path: Path) -> None:
     db = tmp_path / "nieuw.db"
-    with Store(db, prepare=False) as store:
+    with Store(db, sync_registry=False) as store:
+        assert {"documents", "files", "blocks", "organisations"} <= _tables(db)
         assert store.known_hashes() == {}
         assert store.known_files() == {}
-        assert "documents" not in _tables(db)
-        store.prepare()
-        assert store.known_hashes() == {}
-    assert {"documents", "files", "blocks", "organisations"} <= _tables(db)
+        assert _organisations(db) == 0
+        store.sync_registry()
+    assert _organisations(db) > 100  # the curated registry: several hundred organisations
 
 
-def test_a_prepared_database_reads_what_is_loaded(tmp_path: Path) -> None:
+def test_what_is_loaded_can_be_read_before_the_registry_is_synced(tmp_path: Path) -> None:
     corpus = copy_samples(tmp_path / "corpus", FILES[:2])
     db = tmp_path / "afspraken.db"
     stats = orchestrate.extract([corpus], db, orchestrate.local_executor(1), Reporter(quiet=True))
     assert stats.loaded == 2
-    with Store(db, prepare=False) as store:
+    with Store(db, sync_registry=False) as store:
         assert sorted(store.known_hashes().values()) == ["2099D00001", "2099D00002"]
         assert len(store.known_files()) == 2
 
@@ -65,7 +72,7 @@ def _ended(pid: int) -> bool:
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
-def test_a_failure_preparing_the_store_stops_the_workers(
+def test_a_failure_syncing_the_registry_stops_the_workers(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     corpus = copy_samples(tmp_path / "corpus", FILES)
@@ -78,10 +85,10 @@ def test_a_failure_preparing_the_store_stops_the_workers(
         workers.extend(pool.pool._processes)  # pids, forked when the first documents went in
         return pool
 
-    def broken_prepare(self: Store) -> None:
+    def broken_sync(self: Store) -> None:
         raise sqlite3.OperationalError("database is locked")
 
-    monkeypatch.setattr(Store, "prepare", broken_prepare)
+    monkeypatch.setattr(Store, "sync_registry", broken_sync)
     with pytest.raises(sqlite3.OperationalError, match="locked"):
         orchestrate.extract([corpus], tmp_path / "afspraken.db", executor, Reporter(quiet=True))
     assert len(workers) == 2
