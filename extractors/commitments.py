@@ -66,11 +66,6 @@ def sentence_units(block: Block) -> list[Unit]:
     return units_of(block, 0, "text", sentences=True)
 
 
-def in_unit(unit: Unit, start: int, end: int) -> bool:
-    """Whether a block-relative span lies inside the unit."""
-    return unit.start <= start and end <= unit.end
-
-
 def shift_mention(m: OrgMention, block: Block) -> OrgMention:
     return copy_with(
         m,
@@ -190,8 +185,3 @@ class TaskLinker:
             score_cutoff=TASK_LINK_MIN_SCORE,
         )
         return self.indices[best[2]] if best is not None else None
-
-
-def link_task(task: str, commitments: list[Commitment]) -> int | None:
-    """The commitment a timeline task restates, if one clearly does."""
-    return TaskLinker(commitments).link(task)

@@ -76,16 +76,14 @@ class Tokens:
         """The text between token i - 1 and token i."""
         return self.text[self.end(i - 1) : self.start(i)]
 
-    def spans_through(self, i: int) -> tuple[list[int], list[int]]:
-        """Start and end offsets of the tokens, complete at least through token i."""
-        return self.starts, self.ends
-
     @property
     def starts(self) -> list[int]:
+        """Every token's start (the matcher asks `start(i)` for the few it needs)."""
         return [self.start(i) for i in range(len(self.words))]
 
     @property
     def ends(self) -> list[int]:
+        """Every token's end."""
         return [self.end(i) for i in range(len(self.words))]
 
     @property

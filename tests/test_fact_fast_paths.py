@@ -10,7 +10,7 @@ from rapidfuzz import fuzz
 
 from extractors import reference_patterns as rp
 from extractors import references
-from extractors.commitments import TASK_LINK_MIN_SCORE, link_task
+from extractors.commitments import TASK_LINK_MIN_SCORE, TaskLinker
 from extractors.cues import lowered, status_cues
 from schemas import Block, BlockKind, Commitment
 
@@ -101,7 +101,7 @@ def _link_by_loop(task: str, commitments: list[Commitment]) -> int | None:
     return best[1] if best else None
 
 
-def test_link_task_keeps_the_first_of_the_best_scores() -> None:
+def test_task_linker_keeps_the_first_of_the_best_scores() -> None:
     words = "het plan van aanpak wordt na de zomer 2026 opgeleverd VWS organiseert als aanzet ZN".split()
     rng = random.Random(7)
     for _ in range(2000):
@@ -112,4 +112,4 @@ def test_link_task_keeps_the_first_of_the_best_scores() -> None:
         if commitments and rng.random() < 0.3:  # an equal score later in the list
             commitments.append(Commitment(index=99, text=commitments[0].text.upper(), action=""))
         task = " ".join(rng.choices(words, k=rng.randint(0, 8)))
-        assert link_task(task, commitments) == _link_by_loop(task, commitments)
+        assert TaskLinker(commitments).link(task) == _link_by_loop(task, commitments)
